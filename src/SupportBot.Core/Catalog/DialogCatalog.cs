@@ -1,0 +1,44 @@
+namespace SupportBot.Core.Catalog;
+
+/// <summary>Everything loaded from <c>dialogs/</c>: the problems, the texts, the commands, the FAQ.</summary>
+public sealed class DialogCatalog
+{
+    private readonly Dictionary<string, ProblemDefinition> _problemsById;
+
+    /// <summary>Creates a catalog; the loader has already validated it.</summary>
+    public DialogCatalog(
+        IReadOnlyList<ProblemDefinition> problems,
+        IReadOnlyDictionary<string, LocalizedText> texts,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> commands,
+        IReadOnlyList<FaqEntry> faq)
+    {
+        Problems = [.. problems.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)];
+        _problemsById = Problems.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        Texts = texts;
+        Commands = commands;
+        Faq = faq;
+    }
+
+    /// <summary>Problems in menu order.</summary>
+    public IReadOnlyList<ProblemDefinition> Problems { get; }
+
+    /// <summary>Every user-facing text by key (e.g. <c>greeting</c>, <c>error.uid.format</c>).</summary>
+    public IReadOnlyDictionary<string, LocalizedText> Texts { get; }
+
+    /// <summary>Command words by command id (<c>cancel</c>, <c>back</c>, <c>restart</c>, <c>help</c>, <c>human</c>,
+    /// <c>skip</c>, <c>yes</c>, <c>no</c> …), all locales together, compared case-insensitively.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Commands { get; }
+
+    /// <summary>Side questions answered mid-flow.</summary>
+    public IReadOnlyList<FaqEntry> Faq { get; }
+
+    /// <summary>The problem with <paramref name="id"/>, or null.</summary>
+    public ProblemDefinition? FindProblem(string? id) =>
+        id is not null && _problemsById.TryGetValue(id, out var p) ? p : null;
+
+    /// <summary>The text with <paramref name="key"/>; a missing key is a bug the loader's checks prevent.</summary>
+    public LocalizedText Text(string key) =>
+        Texts.TryGetValue(key, out var text)
+            ? text
+            : throw new KeyNotFoundException($"The dialogs define no text '{key}'.");
+}

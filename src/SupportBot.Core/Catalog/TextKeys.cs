@@ -1,0 +1,165 @@
+using SupportBot.Core.Recognizers;
+using SupportBot.Core.Safety;
+
+namespace SupportBot.Core.Catalog;
+
+/// <summary>The keys of every text the engine and the guard look up in <c>dialogs/texts/</c>. The loader refuses a
+/// dialogs folder that lacks any of <see cref="Required"/>.</summary>
+public static class TextKeys
+{
+    /// <summary>First message of a conversation.</summary>
+    public const string Greeting = "greeting";
+
+    /// <summary>What the menu asks.</summary>
+    public const string MenuPrompt = "menu.prompt";
+
+    /// <summary>Free text matched no problem.</summary>
+    public const string NotUnderstood = "identify.notUnderstood";
+
+    /// <summary>Free text matched several problems: "which of these is it?".</summary>
+    public const string Clarify = "identify.clarify";
+
+    /// <summary>After self-help: "did this solve it?".</summary>
+    public const string SelfHelpAsk = "selfHelp.ask";
+
+    /// <summary>The user said self-help solved it.</summary>
+    public const string SelfHelpSolved = "selfHelp.solved";
+
+    /// <summary>Appended to an optional detail's question: how to skip.</summary>
+    public const string OptionalSuffix = "gather.optionalSuffix";
+
+    /// <summary>The user tried to skip a required detail.</summary>
+    public const string CannotSkip = "gather.cannotSkip";
+
+    /// <summary>Three failed attempts at one detail: offer a human. Placeholder {detail}.</summary>
+    public const string AttemptsExceeded = "gather.attemptsExceeded";
+
+    /// <summary>Said after answering a side question, before asking the current question again.</summary>
+    public const string ResumeAfterSideAnswer = "gather.resume";
+
+    /// <summary>Heading of the summary.</summary>
+    public const string SummaryHeader = "confirm.header";
+
+    /// <summary>One summary line; placeholders {title} and {value}.</summary>
+    public const string SummaryLine = "confirm.line";
+
+    /// <summary>Shown for an optional detail the user skipped.</summary>
+    public const string SummarySkipped = "confirm.skipped";
+
+    /// <summary>"Is everything correct?".</summary>
+    public const string ConfirmPrompt = "confirm.prompt";
+
+    /// <summary>"Which detail do you want to change?".</summary>
+    public const string EditWhich = "confirm.editWhich";
+
+    /// <summary>Ticket created; placeholders {number}, {problem}.</summary>
+    public const string TicketCreated = "ticket.created";
+
+    /// <summary>Added after <see cref="TicketCreated"/> for urgent tickets.</summary>
+    public const string TicketUrgent = "ticket.urgent";
+
+    /// <summary>Handing over to a human before the flow was finished.</summary>
+    public const string HumanHandoff = "human.handoff";
+
+    /// <summary>Flow cancelled.</summary>
+    public const string Cancelled = "command.cancelled";
+
+    /// <summary>"back" at the first step.</summary>
+    public const string NothingToGoBackTo = "command.nothingBack";
+
+    /// <summary>Conversation restarted.</summary>
+    public const string Restarted = "command.restarted";
+
+    /// <summary>The help text (commands available at any step).</summary>
+    public const string Help = "command.help";
+
+    /// <summary>The user came back after the idle timeout; placeholder {problem}.</summary>
+    public const string IdleResume = "idle.resume";
+
+    /// <summary>Language switched (said in the new language).</summary>
+    public const string LanguageSwitched = "language.switched";
+
+    /// <summary>Ask for the agent code to verify.</summary>
+    public const string VerifyAsk = "verify.ask";
+
+    /// <summary>The code is an active agent's; placeholders {name}, {code}.</summary>
+    public const string VerifyValid = "verify.valid";
+
+    /// <summary>The code belongs to a deactivated agent; placeholder {code}.</summary>
+    public const string VerifyInactive = "verify.inactive";
+
+    /// <summary>No agent has that code; placeholder {code}.</summary>
+    public const string VerifyUnknown = "verify.unknown";
+
+    /// <summary>The store failed; the message was not accepted and should be sent again.</summary>
+    public const string StorageUnavailable = "error.storage";
+
+    /// <summary>The message was longer than the bot accepts; placeholder {max}.</summary>
+    public const string MessageTooLong = "error.messageTooLong";
+
+    /// <summary>The safety notice shown before any detail is asked.</summary>
+    public const string SafetyNotice = "safety.notice";
+
+    /// <summary>Said before asking for screenshots: hide seed phrases, keys and QR codes.</summary>
+    public const string ScreenshotReminder = "safety.screenshotReminder";
+
+    /// <summary>A seed phrase or private key was exposed: move funds now.</summary>
+    public const string CompromisedAdvice = "safety.compromisedAdvice";
+
+    /// <summary>The channel could not delete the message with the secret: delete it yourself.</summary>
+    public const string DeleteFailed = "safety.deleteFailed";
+
+    /// <summary>The channel cannot delete messages at all (console): clear it yourself.</summary>
+    public const string DeleteNotSupported = "safety.deleteNotSupported";
+
+    /// <summary>Choice titles, by choice value (e.g. <c>choice.confirm</c>).</summary>
+    public static string Choice(string value) => "choice." + value;
+
+    /// <summary>The recognizer error text of <paramref name="code"/>.</summary>
+    public static string Error(string code) => "error." + code;
+
+    /// <summary>The default question of a detail kind.</summary>
+    public static string Prompt(string kind) => "prompt." + kind;
+
+    /// <summary>The placeholder a redacted secret leaves in the text, e.g. "[seed phrase removed]".</summary>
+    public static string Removed(SecretKind kind) => "safety.removed." + Camel(kind);
+
+    /// <summary>What the user is told when they sent this kind of secret.</summary>
+    public static string Warning(SecretKind kind) => "safety.warning." + Camel(kind);
+
+    /// <summary>What the agent is told when their message asked for this kind of secret.</summary>
+    public static string OutboundBlocked(SecretKind kind) => "safety.outbound." + Camel(kind);
+
+    /// <summary>The choice values the engine offers (each needs a <c>choice.VALUE</c> title).</summary>
+    public static readonly IReadOnlyList<string> ChoiceValues =
+    [
+        "solved", "needHelp", "human", "tryAgain", "confirm", "edit", "cancel", "continue", "startOver", "skip",
+        "verifyAgent",
+    ];
+
+    /// <summary>Every key that must exist.</summary>
+    public static IReadOnlyList<string> Required { get; } = BuildRequired();
+
+    private static string Camel(SecretKind kind)
+    {
+        var name = kind.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private static string[] BuildRequired()
+    {
+        var keys = typeof(TextKeys).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+        keys.AddRange(ChoiceValues.Select(Choice));
+        keys.AddRange(RecognizerErrors.All.Select(Error));
+        keys.AddRange(SlotKinds.All.Select(Prompt));
+        foreach (var kind in Enum.GetValues<SecretKind>())
+        {
+            keys.AddRange([Removed(kind), Warning(kind), OutboundBlocked(kind)]);
+        }
+
+        return [.. keys];
+    }
+}

@@ -1,0 +1,17 @@
+namespace SupportBot.Core.Storage;
+
+/// <summary>Replies waiting for delivery. A reply is in the outbox from the moment its turn commits, so a crash
+/// before delivery loses nothing.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Undelivered messages of <paramref name="channel"/> that are due at <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<OutboxMessage>> FetchPendingAsync(
+        string channel, DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a message delivered; it is never fetched again.</summary>
+    Task MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a failed attempt (<paramref name="failure"/>: a redacted reason); the message is fetched
+    /// again from <paramref name="retryAt"/>.</summary>
+    Task MarkFailedAsync(long id, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken = default);
+}
