@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using SupportBot.Host.CommandLine;
 
+return await SupportBotCommandLine.RunAsync(args);
+
+/// <summary>The entry point; exposed so tests can reference the host assembly.</summary>
 public partial class Program;

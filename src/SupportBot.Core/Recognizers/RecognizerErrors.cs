@@ -79,12 +79,16 @@ public static class RecognizerErrors
     /// <summary>More images than allowed ({max}).</summary>
     public const string ScreenshotsTooMany = "screenshots.tooMany";
 
+    /// <summary>Free text that does not match the detail's pattern. Not in <see cref="All"/> (which is part of the
+    /// original contract); its text <c>error.text.format</c> is in recognizers.yaml all the same.</summary>
+    public const string TextFormat = "text.format";
+
     /// <summary>All codes.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Empty, TooLong, UidFormat, UidLength, TimeFormat, TimeFuture, TimeInvalid, TxIdFormat, TxIdLength,
         TxIdNetwork, AddressFormat, AddressNetwork, AddressChecksum, CoinUnknown, NetworkUnknown, AmountFormat,
         AmountNotPositive, OrderIdFormat, EmailFormat, PhoneFormat, ContactFormat, ScreenshotsNone,
-        ScreenshotsNotImage, ScreenshotsTooLarge, ScreenshotsTooMany,
+        ScreenshotsNotImage, ScreenshotsTooLarge, ScreenshotsTooMany, TextFormat,
     ];
 }

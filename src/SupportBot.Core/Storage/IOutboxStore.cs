@@ -4,7 +4,9 @@ namespace SupportBot.Core.Storage;
 /// before delivery loses nothing.</summary>
 public interface IOutboxStore
 {
-    /// <summary>Undelivered messages of <paramref name="channel"/> that are due at <paramref name="now"/>, oldest first.</summary>
+    /// <summary>Undelivered messages of <paramref name="channel"/> that are due at <paramref name="now"/>, oldest first.
+    /// A message waiting for its retry holds back the later messages of its conversation (they are not returned until
+    /// it is due again), so a chat never receives replies out of order.</summary>
     Task<IReadOnlyList<OutboxMessage>> FetchPendingAsync(
         string channel, DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 

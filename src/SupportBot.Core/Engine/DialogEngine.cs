@@ -1,0 +1,400 @@
+using SupportBot.Core.Activities;
+using SupportBot.Core.Catalog;
+using SupportBot.Core.Recognizers;
+using SupportBot.Core.Safety;
+using SupportBot.Core.Storage;
+
+namespace SupportBot.Core.Engine;
+
+/// <summary>Runs one turn of a conversation: state + the user's (redacted) message → replies and maybe a ticket.
+/// It knows no channel and does no I/O beyond reserving ticket numbers and looking up agent codes; the router
+/// stores what it produced in one transaction.</summary>
+public sealed class DialogEngine
+{
+    private readonly DialogCatalog _catalog;
+    private readonly EngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IAgentDirectory _agents;
+    private readonly ReplyBuilder _replies;
+    private readonly DetailGatherer _gatherer;
+    private readonly TicketFactory _tickets;
+    private readonly ProblemIdentifier _identifier;
+    private readonly Dictionary<string, string> _commandByWord = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the engine. Throws when a dialog names a detail kind no recognizer handles.</summary>
+    public DialogEngine(
+        DialogCatalog catalog,
+        IEnumerable<ISlotRecognizer> recognizers,
+        ITicketStore tickets,
+        IAgentDirectory agents,
+        EngineOptions options,
+        TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        _catalog = catalog;
+        _options = options;
+        _time = time;
+        _agents = agents;
+        _replies = new ReplyBuilder(catalog);
+        var byKind = recognizers.ToDictionary(r => r.Kind, StringComparer.Ordinal);
+        foreach (var detail in catalog.Problems.SelectMany(p => p.Details))
+        {
+            if (!byKind.ContainsKey(detail.Kind))
+            {
+                throw new InvalidOperationException($"No recognizer handles detail kind '{detail.Kind}'.");
+            }
+        }
+
+        var faq = new KeywordMatcher<FaqEntry>(catalog.Faq.Select(f => (f, f.Keywords.Values.SelectMany(k => k))));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        _gatherer = new DetailGatherer(byKind, _replies, faq, options, zone);
+        _tickets = new TicketFactory(tickets, _replies);
+        _identifier = new ProblemIdentifier(catalog);
+        foreach (var (command, words) in catalog.Commands)
+        {
+            foreach (var word in words)
+            {
+                _commandByWord.TryAdd(TextMatching.NormalizeCommand(word), command);
+            }
+        }
+    }
+
+    /// <summary>Runs one turn, changing <paramref name="state"/> in place.</summary>
+    public async ValueTask<TurnOutcome> RunTurnAsync(
+        ConversationState state, InboundActivity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(activity);
+        var turn = new Turn(state, activity, _time.GetUtcNow());
+        var idleSince = state.LastActivity;
+        state.LastActivity = turn.Now;
+
+        if (state.Phase == Phase.New)
+        {
+            Begin(turn);
+            return turn.Outcome;
+        }
+
+        if (turn.Text.Length > _options.MaxMessageLength)
+        {
+            turn.Say(BotReply.Plain(_replies.Text(TextKeys.MessageTooLong, state.Locale, ("max", _options.MaxMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            Reprompt(turn);
+            return turn.Outcome;
+        }
+
+        if (IsMidFlow(state.Phase) && turn.Now - idleSince > _options.IdleTimeout)
+        {
+            state.ResumePhase = state.Phase;
+            state.Phase = Phase.IdleResume;
+            Reprompt(turn);
+            return turn.Outcome;
+        }
+
+        turn.Choice = ResolveChoice(turn);
+        var command = ResolveCommand(turn);
+        if (command is not null && await HandleCommandAsync(turn, command, cancellationToken))
+        {
+            return turn.Outcome;
+        }
+
+        await HandlePhaseAsync(turn, command, cancellationToken);
+        return turn.Outcome;
+    }
+
+    /// <summary>Asks the current question again without consuming input (used after a message that held only a
+    /// secret: the guard warned, and the flow stays where it was).</summary>
+    public TurnOutcome Reprompt(ConversationState state, InboundActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var turn = new Turn(state, activity, _time.GetUtcNow());
+        if (state.Phase == Phase.New)
+        {
+            state.Locale = DetectLocale(turn) ?? state.Locale;
+            state.Phase = Phase.Menu;
+        }
+
+        state.LastActivity = turn.Now;
+        Reprompt(turn);
+        return turn.Outcome;
+    }
+
+    private void Begin(Turn turn)
+    {
+        var state = turn.State;
+        state.Locale = DetectLocale(turn) ?? _options.DefaultLocale;
+        turn.Say(BotReply.Plain(_replies.Text(TextKeys.Greeting, state.Locale)) with { StepId = Steps.Menu });
+        state.Phase = Phase.Menu;
+        turn.Choice = ResolveChoice(turn);
+        if (!Identify(turn, quietWhenUnknown: true))
+        {
+            Reprompt(turn);
+        }
+    }
+
+    private async ValueTask<bool> HandleCommandAsync(Turn turn, string command, CancellationToken ct)
+    {
+        var state = turn.State;
+        switch (command)
+        {
+            case CommandIds.English or CommandIds.Chinese:
+                state.Locale = command == CommandIds.English ? Locales.Supported.English : Locales.Supported.Chinese;
+                state.LocaleChosen = true;
+                turn.Say(BotReply.Plain(_replies.Text(TextKeys.LanguageSwitched, state.Locale)));
+                Reprompt(turn);
+                return true;
+            case CommandIds.Help:
+                turn.Say(BotReply.Plain(_replies.Text(TextKeys.Help, state.Locale)));
+                Reprompt(turn);
+                return true;
+            case CommandIds.Cancel or CommandIds.Menu:
+                state.ResetFlow();
+                state.Phase = Phase.Menu;
+                if (command == CommandIds.Cancel)
+                {
+                    turn.Say(BotReply.Plain(_replies.Text(TextKeys.Cancelled, state.Locale)));
+                }
+
+                Reprompt(turn);
+                return true;
+            case CommandIds.Restart:
+                state.ResetFlow();
+                state.Phase = Phase.Menu;
+                turn.Say(BotReply.Plain(_replies.Text(TextKeys.Restarted, state.Locale)));
+                turn.Say(BotReply.Plain(_replies.Text(TextKeys.Greeting, state.Locale)));
+                Reprompt(turn);
+                return true;
+            case CommandIds.Human:
+                var problem = _catalog.FindProblem(state.ProblemId)
+                    ?? _catalog.FindProblem(_options.FallbackProblem) ?? _catalog.Problems[^1];
+                await _tickets.CreateAsync(turn, problem, _replies.Text(TextKeys.HumanHandoff, state.Locale), ct);
+                return true;
+            case CommandIds.VerifyAgent when state.Phase != Phase.VerifyAgent:
+                state.ResumePhase = state.Phase == Phase.IdleResume ? state.ResumePhase : state.Phase;
+                state.Phase = Phase.VerifyAgent;
+                Reprompt(turn);
+                return true;
+            case CommandIds.Back:
+                var current = _catalog.FindProblem(state.ProblemId);
+                if (current is null || state.Phase is not (Phase.Gathering or Phase.Confirm or Phase.EditWhich)
+                    || !_gatherer.Back(turn, current))
+                {
+                    turn.Say(BotReply.Plain(_replies.Text(TextKeys.NothingToGoBackTo, state.Locale)));
+                    Reprompt(turn);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private async ValueTask HandlePhaseAsync(Turn turn, string? command, CancellationToken ct)
+    {
+        var state = turn.State;
+        var problem = _catalog.FindProblem(state.ProblemId);
+        switch (state.Phase)
+        {
+            case Phase.Gathering when problem is not null:
+                _gatherer.Answer(turn, problem, command);
+                break;
+            case Phase.SelfHelp when problem is not null:
+                if (turn.Choice == "solved" || command == CommandIds.Yes)
+                {
+                    state.ResetFlow();
+                    state.Phase = Phase.Done;
+                    turn.Say(BotReply.Plain(_replies.Text(TextKeys.SelfHelpSolved, state.Locale)));
+                }
+                else
+                {
+                    _gatherer.Start(turn, problem);
+                }
+
+                break;
+            case Phase.AttemptsExceeded when problem is not null:
+                state.Phase = Phase.Gathering;
+                state.Attempts = 0;
+                if (turn.Choice == "tryAgain" || command == CommandIds.Yes)
+                {
+                    _gatherer.Reprompt(turn, problem);
+                }
+                else
+                {
+                    _gatherer.Answer(turn, problem, command);
+                }
+
+                break;
+            case Phase.Confirm when problem is not null:
+                await ConfirmAsync(turn, problem, command, ct);
+                break;
+            case Phase.EditWhich when problem is not null:
+                EditWhich(turn, problem);
+                break;
+            case Phase.IdleResume:
+                ResumeAfterIdle(turn, command);
+                break;
+            case Phase.VerifyAgent:
+                await VerifyAgentAsync(turn, ct);
+                break;
+            default:
+                if (!Identify(turn, quietWhenUnknown: false))
+                {
+                    Reprompt(turn);
+                }
+
+                break;
+        }
+    }
+
+    private async ValueTask ConfirmAsync(Turn turn, ProblemDefinition problem, string? command, CancellationToken ct)
+    {
+        if (turn.Choice == "confirm" || command == CommandIds.Yes)
+        {
+            await _tickets.CreateAsync(turn, problem, preface: null, ct);
+        }
+        else if (turn.Choice == "edit" || command == CommandIds.No)
+        {
+            turn.State.Phase = Phase.EditWhich;
+            Reprompt(turn);
+        }
+        else
+        {
+            Reprompt(turn);
+        }
+    }
+
+    private void EditWhich(Turn turn, ProblemDefinition problem)
+    {
+        var detailId = ChoiceValues.DetailIdOf(turn.Choice);
+        var index = detailId is null ? -1 : problem.Details.ToList().FindIndex(d => d.Id == detailId);
+        if (index < 0)
+        {
+            Reprompt(turn);
+            return;
+        }
+
+        var state = turn.State;
+        state.Values.Remove(detailId!);
+        state.DetailIndex = index;
+        state.Editing = true;
+        state.Phase = Phase.Gathering;
+        state.Attempts = 0;
+        _gatherer.Reprompt(turn, problem);
+    }
+
+    private void ResumeAfterIdle(Turn turn, string? command)
+    {
+        var state = turn.State;
+        if (turn.Choice == "startOver" || command == CommandIds.No)
+        {
+            state.ResetFlow();
+            state.Phase = Phase.Menu;
+            Reprompt(turn);
+            return;
+        }
+
+        state.Phase = state.ResumePhase;
+        Reprompt(turn);
+    }
+
+    private async ValueTask VerifyAgentAsync(Turn turn, CancellationToken ct)
+    {
+        var state = turn.State;
+        var code = turn.Text.Trim().ToUpperInvariant();
+        if (code.Length is 0 or > 32)
+        {
+            Reprompt(turn);
+            return;
+        }
+
+        var agent = await _agents.FindByCodeAsync(code, ct);
+        var key = agent is null ? TextKeys.VerifyUnknown : agent.Active ? TextKeys.VerifyValid : TextKeys.VerifyInactive;
+        turn.Say(BotReply.Plain(_replies.Text(key, state.Locale, ("code", agent?.Code ?? code), ("name", agent?.DisplayName ?? ""))));
+        state.Phase = state.ResumePhase is Phase.New or Phase.VerifyAgent ? Phase.Menu : state.ResumePhase;
+        Reprompt(turn);
+    }
+
+    /// <summary>Names the problem from a menu choice or free text; false when it could not (the caller re-asks).</summary>
+    private bool Identify(Turn turn, bool quietWhenUnknown)
+    {
+        var state = turn.State;
+        if (!state.LocaleChosen && turn.Choice is null && DetectLocale(turn) is { } detected)
+        {
+            state.Locale = detected;
+        }
+
+        var picked = _catalog.FindProblem(ChoiceValues.ProblemIdOf(turn.Choice));
+        if (turn.Choice == "verifyAgent")
+        {
+            state.ResumePhase = Phase.Menu;
+            state.Phase = Phase.VerifyAgent;
+            Reprompt(turn);
+            return true;
+        }
+
+        var candidates = picked is null ? _identifier.Identify(turn.Text) : [picked];
+        if (candidates.Count == 1)
+        {
+            StartProblem(turn, candidates[0]);
+            return true;
+        }
+
+        if (candidates.Count > 1)
+        {
+            state.ResetFlow();
+            state.ClarifyOptions.AddRange(candidates.Select(p => p.Id));
+            state.Phase = Phase.Clarify;
+            Reprompt(turn);
+            return true;
+        }
+
+        if (!quietWhenUnknown && turn.Text.Length > 0)
+        {
+            turn.Say(BotReply.Plain(_replies.Text(TextKeys.NotUnderstood, state.Locale)));
+        }
+
+        state.Phase = Phase.Menu;
+        return false;
+    }
+
+    private void StartProblem(Turn turn, ProblemDefinition problem)
+    {
+        var state = turn.State;
+        state.ResetFlow();
+        state.ProblemId = problem.Id;
+        if (problem.SelfHelp is null)
+        {
+            _gatherer.Start(turn, problem);
+            return;
+        }
+
+        state.Phase = Phase.SelfHelp;
+        turn.Say(BotReply.Plain(problem.SelfHelp.Get(state.Locale)) with { ProblemId = problem.Id });
+        Reprompt(turn);
+    }
+
+    private void Reprompt(Turn turn) => PhasePrompter.Prompt(turn, _catalog, _replies, _gatherer);
+
+    private string? ResolveChoice(Turn turn) =>
+        turn.Activity.ChoiceValue ?? PhasePrompter.MatchChoiceTitle(turn, _catalog, _replies);
+
+    private string? ResolveCommand(Turn turn)
+    {
+        if (turn.Choice is { } choice && CommandIds.All.Contains(choice))
+        {
+            return choice;
+        }
+
+        var normalized = TextMatching.NormalizeCommand(turn.Text);
+        return normalized.Length > 0 && _commandByWord.TryGetValue(normalized, out var command) ? command : null;
+    }
+
+    private static string? DetectLocale(Turn turn) =>
+        TextMatching.HasCjk(turn.Text) ? Locales.Supported.Chinese
+        : TextMatching.HasLatinWords(turn.Text, 2) && !turn.Text.Any(char.IsDigit) ? Locales.Supported.English
+        : Locales.FromHint(turn.Activity.Locale);
+
+    private static bool IsMidFlow(Phase phase) =>
+        phase is Phase.Clarify or Phase.SelfHelp or Phase.Gathering or Phase.AttemptsExceeded or Phase.Confirm
+            or Phase.EditWhich;
+}

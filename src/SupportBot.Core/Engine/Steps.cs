@@ -1,0 +1,30 @@
+namespace SupportBot.Core.Engine;
+
+/// <summary>Step ids reported with replies (<see cref="Activities.BotReply.StepId"/>) besides detail ids, so that
+/// scripted tests and channels know what the bot waits for.</summary>
+public static class Steps
+{
+    /// <summary>The problem menu.</summary>
+    public const string Menu = "menu";
+
+    /// <summary>A clarifying question between problems.</summary>
+    public const string Clarify = "clarify";
+
+    /// <summary>"Did the self-help solve it?".</summary>
+    public const string SelfHelp = "selfHelp";
+
+    /// <summary>The summary and confirmation.</summary>
+    public const string Confirm = "confirm";
+
+    /// <summary>Which detail to change.</summary>
+    public const string EditWhich = "editWhich";
+
+    /// <summary>Three failed attempts; human or try again.</summary>
+    public const string AttemptsExceeded = "attemptsExceeded";
+
+    /// <summary>Continue or start over after idling.</summary>
+    public const string IdleResume = "idleResume";
+
+    /// <summary>Waiting for an agent code.</summary>
+    public const string VerifyAgent = "verifyAgent";
+}

@@ -1,0 +1,86 @@
+namespace SupportBot.Core.Engine;
+
+/// <summary>Normalization for matching user text against words from the dialog files.</summary>
+public static class TextMatching
+{
+    /// <summary>Lower-cases, trims, folds full-width ASCII to half-width, collapses whitespace and drops trailing
+    /// punctuation, so "  Cancel！" and "cancel" compare equal. Returns "" for long texts (commands are short).</summary>
+    public static string NormalizeCommand(string text)
+    {
+        if (text.Length > 64)
+        {
+            return "";
+        }
+
+        Span<char> buffer = stackalloc char[text.Length];
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var raw in text)
+        {
+            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
+            if (char.IsWhiteSpace(c) || c == '\u3000')
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                buffer[length++] = ' ';
+                pendingSpace = false;
+            }
+
+            buffer[length++] = char.ToLowerInvariant(c);
+        }
+
+        while (length > 0 && IsTrailingPunctuation(buffer[length - 1]))
+        {
+            length--;
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>Whether the text is in Chinese script (any CJK ideograph).</summary>
+    public static bool HasCjk(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the text has at least <paramref name="count"/> Latin letters (so it is probably English).</summary>
+    public static bool HasLatinWords(string text, int count)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' && ++letters >= count)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the text reads like a question rather than an answer.</summary>
+    public static bool LooksLikeQuestion(string text) =>
+        text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal)
+        || text.Contains('吗', StringComparison.Ordinal) || text.Contains("什么", StringComparison.Ordinal)
+        || text.Contains("怎么", StringComparison.Ordinal) || text.Contains("如何", StringComparison.Ordinal)
+        || text.Contains("哪里", StringComparison.Ordinal) || text.Contains("多久", StringComparison.Ordinal)
+        || text.StartsWith("what ", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("how ", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("where ", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("why ", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsTrailingPunctuation(char c) =>
+        c is '.' or '!' or '?' or ',' or ';' or '~' or '。' or '！' or '？' or '，' or '；' or '～' or '…';
+}

@@ -1,0 +1,93 @@
+namespace SupportBot.Core.Recognizers.Time;
+
+/// <summary>Spans back from now: "20分钟前", "an hour ago".</summary>
+internal static partial class TimeGrammar
+{
+    private static readonly string[] EnglishCounts =
+    [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+
+    /// <summary>"20分钟前", "三个小时前", "半小时前", "一个半小时前", "3天前", "20 minutes ago", "an hour ago",
+    /// "half an hour ago". Whole days become a relative day; shorter spans a moment.</summary>
+    private static int MatchAgo(List<TimeToken> t, int i, TimeParts p)
+    {
+        var j = i;
+        double count;
+        if (Num(t, j, 4))
+        {
+            count = t[j].Value;
+            j++;
+            j = Word(t, j, "个") ? j + 1 : j;
+            if (Word(t, j, "半"))
+            {
+                count += 0.5;
+                j++;
+            }
+        }
+        else if (Word(t, j, "半"))
+        {
+            count = 0.5;
+            j = Word(t, j + 1, "个") ? j + 2 : j + 1;
+        }
+        else if (Word(t, j, "a", "an"))
+        {
+            count = 1;
+            j++;
+        }
+        else if (Word(t, j, "half"))
+        {
+            count = 0.5;
+            j = Word(t, j + 1, "a", "an") ? j + 2 : j + 1;
+        }
+        else if (j < t.Count && Array.IndexOf(EnglishCounts, t[j].Text) is var n && n > 0 &&
+            t[j].Kind == TimeTokenKind.Word)
+        {
+            count = n;
+            j++;
+        }
+        else
+        {
+            return 0;
+        }
+
+        if (UnitAt(t, j) is not { } unit || !(Word(t, j + 1, "前", "以前", "之前", "ago")))
+        {
+            return 0;
+        }
+
+        if (unit == TimeSpan.FromDays(1))
+        {
+            if (count != Math.Floor(count))
+            {
+                return 0;
+            }
+
+            p.SetDayOffset(-(int)count);
+        }
+        else
+        {
+            p.Conflict |= p.Ago is not null;
+            p.Ago = unit * count;
+        }
+
+        return j + 2 - i;
+    }
+
+    private static TimeSpan? UnitAt(List<TimeToken> t, int j)
+    {
+        if (j >= t.Count || t[j].Kind != TimeTokenKind.Word)
+        {
+            return null;
+        }
+
+        return t[j].Text switch
+        {
+            "分钟" or "分" or "minute" or "minutes" or "min" or "mins" or "m" => TimeSpan.FromMinutes(1),
+            "小时" or "钟头" or "hour" or "hours" or "hr" or "hrs" or "h" => TimeSpan.FromHours(1),
+            "秒" or "秒钟" or "second" or "seconds" or "sec" or "secs" or "s" => TimeSpan.FromSeconds(1),
+            "天" or "day" or "days" or "d" => TimeSpan.FromDays(1),
+            _ => null,
+        };
+    }
+}

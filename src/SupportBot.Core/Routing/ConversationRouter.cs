@@ -1,0 +1,221 @@
+using SupportBot.Core.Activities;
+using SupportBot.Core.Catalog;
+using SupportBot.Core.Channels;
+using SupportBot.Core.Engine;
+using SupportBot.Core.Recognizers;
+using SupportBot.Core.Safety;
+using SupportBot.Core.Storage;
+
+namespace SupportBot.Core.Routing;
+
+/// <summary>Where every inbound message from every channel goes: drops duplicates, passes the text through the
+/// safety guard before anything else sees it, runs the dialog turn, and stores the whole turn (state, transcript,
+/// ticket, outbox) in one transaction. Turns of one conversation run one at a time.</summary>
+public sealed class ConversationRouter
+{
+    private readonly DialogEngine _engine;
+    private readonly SafetyGuard _guard;
+    private readonly IConversationStore _store;
+    private readonly DialogCatalog _catalog;
+    private readonly ReplyBuilder _replies;
+    private readonly Dictionary<string, IChannelClient> _channels;
+    private readonly TimeProvider _time;
+    private readonly KeyedLock<ConversationKey> _locks = new();
+
+    /// <summary>Creates the router.</summary>
+    public ConversationRouter(
+        DialogEngine engine,
+        SafetyGuard guard,
+        IConversationStore store,
+        DialogCatalog catalog,
+        IEnumerable<IChannelClient> channels,
+        TimeProvider time)
+    {
+        _engine = engine;
+        _guard = guard;
+        _store = store;
+        _catalog = catalog;
+        _replies = new ReplyBuilder(catalog);
+        _channels = channels.ToDictionary(c => c.Channel, StringComparer.Ordinal);
+        _time = time;
+    }
+
+    /// <summary>Processes one inbound message. Never throws for a store failure: the result says
+    /// <see cref="RouteStatus.StoreUnavailable"/> and carries a reply asking the user to send it again.</summary>
+    public async Task<RouteResult> HandleAsync(InboundActivity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        using var held = await _locks.AcquireAsync(activity.Conversation, cancellationToken);
+        string locale = Locales.FromHint(activity.Locale) ?? Locales.Supported.English;
+        try
+        {
+            if (activity.MessageId is { } messageId
+                && await _store.WasProcessedAsync(activity.Conversation, messageId, cancellationToken))
+            {
+                return new RouteResult(RouteStatus.Duplicate, []);
+            }
+
+            // A conflict means another process (a second host on the same database) wrote this conversation
+            // between our load and our commit: run the turn again on the fresh state.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await RunTurnAsync(activity, l => locale = l, cancellationToken);
+                }
+                catch (ConcurrencyConflictException) when (attempt < 3)
+                {
+                }
+            }
+        }
+        catch (Exception ex) when (IsStoreFailure(ex))
+        {
+            // The message was not accepted; say so plainly so the user sends it again. The exception is not
+            // rethrown or logged with the message text: it may hold a secret the guard had not yet removed.
+            return new RouteResult(
+                RouteStatus.StoreUnavailable,
+                [BotReply.Plain(_replies.Text(TextKeys.StorageUnavailable, locale))]);
+        }
+    }
+
+    private async Task<RouteResult> RunTurnAsync(
+        InboundActivity activity, Action<string> reportLocale, CancellationToken ct)
+    {
+        var stored = await _store.LoadAsync(activity.Conversation, ct);
+        var state = stored is null ? new ConversationState() : ConversationStateSerializer.Deserialize(stored.State);
+        reportLocale(stored is null ? Locales.FromHint(activity.Locale) ?? state.Locale : state.Locale);
+        var now = _time.GetUtcNow();
+
+        var expecting = ExpectedKind(state);
+        var scanContext = new ScanContext(
+            ExpectingTransactionId: expecting == SlotKinds.TxId,
+            CodeRecentlyMentioned: state.CodeMentioned && !ExpectsNumber(expecting));
+        var guard = _guard.Inspect(activity.Text, scanContext, state.Phase == Phase.New
+            ? Locales.FromHint(activity.Locale) ?? (TextMatching.HasCjk(activity.Text) ? Locales.Supported.Chinese : state.Locale)
+            : state.Locale);
+        var safe = activity with { Text = guard.RedactedText };
+        state.CodeMentioned = guard.Scan.MentionsCode;
+
+        var replies = new List<BotReply>();
+        var markExposed = new List<long>();
+        if (guard.Scan.HasSecrets)
+        {
+            var warnLocale = state.Phase == Phase.New ? LocaleOfWarnings(activity, state) : state.Locale;
+            replies.AddRange(guard.Warnings.Select(BotReply.Plain));
+            if (guard.WalletCompromised)
+            {
+                state.SecretExposed = true;
+                if (state.LastTicket is { } ticket)
+                {
+                    markExposed.Add(ticket);
+                }
+            }
+
+            var deleted = await DeleteOriginalAsync(activity, ct);
+            if (deleted != DeleteOutcome.Deleted)
+            {
+                var key = deleted == DeleteOutcome.Failed ? TextKeys.DeleteFailed : TextKeys.DeleteNotSupported;
+                replies.Add(BotReply.Plain(_replies.Text(key, warnLocale)));
+            }
+        }
+
+        var outcome = guard.Scan.HasSecrets && OnlySecrets(activity.Text, guard.Scan)
+            ? _engine.Reprompt(state, safe)
+            : await _engine.RunTurnAsync(state, safe, ct);
+        replies.AddRange(outcome.Replies);
+
+        var transcript = new List<TranscriptLine>(replies.Count + 1)
+        {
+            new(TranscriptDirection.User, guard.RedactedText, now)
+            {
+                AttachmentNames = [.. activity.Attachments.Select(a => a.Name)],
+            },
+        };
+        transcript.AddRange(replies.Select(r => new TranscriptLine(TranscriptDirection.Bot, r.Text, now)));
+
+        await _store.CommitTurnAsync(
+            new TurnCommit
+            {
+                Conversation = activity.Conversation,
+                UserId = activity.UserId,
+                ExpectedVersion = stored?.Version ?? 0,
+                State = ConversationStateSerializer.Serialize(state),
+                InboundMessageId = activity.MessageId,
+                Transcript = transcript,
+                NewTicket = outcome.Ticket,
+                MarkSecretExposed = markExposed,
+                Outbox = replies,
+                At = now,
+            },
+            ct);
+        return new RouteResult(RouteStatus.Processed, replies, outcome.Ticket?.Number);
+    }
+
+    private async Task<DeleteOutcome> DeleteOriginalAsync(InboundActivity activity, CancellationToken ct)
+    {
+        if (activity.MessageId is null || !_channels.TryGetValue(activity.Conversation.Channel, out var channel))
+        {
+            return DeleteOutcome.NotSupported;
+        }
+
+        try
+        {
+            return await channel.DeleteMessageAsync(activity.Conversation, activity.MessageId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return DeleteOutcome.Failed;
+        }
+    }
+
+    private string? ExpectedKind(ConversationState state)
+    {
+        var problem = _catalog.FindProblem(state.ProblemId);
+        return state.Phase is Phase.Gathering or Phase.AttemptsExceeded && problem is not null
+            && state.DetailIndex < problem.Details.Count
+            ? problem.Details[state.DetailIndex].Kind
+            : null;
+    }
+
+    private static bool ExpectsNumber(string? kind) =>
+        kind is SlotKinds.Uid or SlotKinds.Amount or SlotKinds.OrderId or SlotKinds.Phone or SlotKinds.Contact
+            or SlotKinds.Time;
+
+    private static string LocaleOfWarnings(InboundActivity activity, ConversationState state) =>
+        TextMatching.HasCjk(activity.Text) ? Locales.Supported.Chinese
+        : Locales.FromHint(activity.Locale) ?? state.Locale;
+
+    /// <summary>Whether the message was nothing but secrets (and separators), so there is no answer left in it.</summary>
+    private static bool OnlySecrets(string text, ScanResult scan)
+    {
+        var position = 0;
+        foreach (var finding in scan.Findings)
+        {
+            if (!IsFiller(text.AsSpan(position, finding.Start - position)))
+            {
+                return false;
+            }
+
+            position = finding.Start + finding.Length;
+        }
+
+        return IsFiller(text.AsSpan(position));
+    }
+
+    private static bool IsFiller(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsStoreFailure(Exception ex) =>
+        ex is not OperationCanceledException and not ArgumentException and not ConcurrencyConflictException
+            && ex is System.Data.Common.DbException or IOException or TimeoutException;
+}

@@ -1,0 +1,162 @@
+namespace SupportBot.Core.Safety;
+
+/// <summary>Stops an agent's message that asks the user for a secret, or that contains one. A clause asks for a
+/// secret when it names one ("seed phrase", "验证码"), holds a request ("send me", "what is your", "发给我",
+/// "是多少") and holds no negation ("never", "不要"), so warnings that name the same secrets go through.</summary>
+public sealed class OutboundGuard : IOutboundGuard
+{
+    private readonly ISecretScanner _scanner;
+
+    /// <summary>Creates the guard; <paramref name="scanner"/> finds secrets pasted into the message.</summary>
+    public OutboundGuard(ISecretScanner scanner)
+    {
+        ArgumentNullException.ThrowIfNull(scanner);
+        _scanner = scanner;
+    }
+
+    /// <inheritdoc />
+    public OutboundVerdict Check(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var scan = _scanner.Scan(text, ScanContext.None);
+        if (scan.HasSecrets)
+        {
+            return OutboundVerdict.Block(scan.Findings.Min(f => f.Kind));
+        }
+
+        var lower = Normalize(text);
+        var start = 0;
+        for (var i = 0; i <= lower.Length; i++)
+        {
+            var breakLength = i == lower.Length ? 0 : ClauseBreakAt(lower, i);
+            if (i < lower.Length && breakLength == 0)
+            {
+                continue;
+            }
+
+            if (AskedFor(lower.AsSpan(start, i - start)) is { } kind)
+            {
+                return OutboundVerdict.Block(kind);
+            }
+
+            start = Math.Min(lower.Length, i + Math.Max(breakLength, 1));
+            i = start - 1;
+        }
+
+        return OutboundVerdict.Allow;
+    }
+
+    /// <summary>The secret a clause asks for, or null.</summary>
+    private static SecretKind? AskedFor(ReadOnlySpan<char> clause)
+    {
+        if (clause.IsEmpty)
+        {
+            return null;
+        }
+
+        // Blank out "error code", "password reset" and the like, keeping positions.
+        Span<char> masked = clause.Length <= 512 ? stackalloc char[clause.Length] : new char[clause.Length];
+        clause.CopyTo(masked);
+        foreach (var phrase in OutboundPhrases.NotSecrets)
+        {
+            for (var at = Find(masked, phrase, 0); at >= 0; at = Find(masked, phrase, at + phrase.Length))
+            {
+                masked.Slice(at, phrase.Length).Fill(' ');
+            }
+        }
+
+        var nounAt = -1;
+        SecretKind? kind = null;
+        foreach (var (phrase, nounKind) in OutboundPhrases.Nouns)
+        {
+            var at = Find(masked, phrase, 0);
+            if (at >= 0 && (nounAt < 0 || at < nounAt))
+            {
+                nounAt = at;
+                kind = nounKind;
+            }
+        }
+
+        if (kind is null || !ContainsAny(masked, OutboundPhrases.Requests, masked.Length)
+            || ContainsAny(masked, OutboundPhrases.Negations, masked.Length)
+            || ContainsAny(masked, OutboundPhrases.Conditions, nounAt))
+        {
+            return null;
+        }
+
+        return kind;
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> text, string[] phrases, int before)
+    {
+        foreach (var phrase in phrases)
+        {
+            var at = Find(text, phrase, 0);
+            if (at >= 0 && at < before)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first occurrence of <paramref name="phrase"/> at or after <paramref name="from"/>; ASCII words
+    /// match whole words only ("not" is not in "note").</summary>
+    private static int Find(ReadOnlySpan<char> text, string phrase, int from)
+    {
+        while (from <= text.Length - phrase.Length)
+        {
+            var found = text[from..].IndexOf(phrase, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = from + found;
+            var end = at + phrase.Length;
+            var startOk = !TextChars.IsAsciiLetterOrDigit(phrase[0]) || at == 0
+                || !TextChars.IsAsciiLetterOrDigit(text[at - 1]);
+            var endOk = !TextChars.IsAsciiLetterOrDigit(phrase[^1]) || end == text.Length
+                || !TextChars.IsAsciiLetterOrDigit(text[end]);
+            if (startOk && endOk)
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Length of the clause break at <paramref name="i"/> (punctuation, "but", "但是"), or 0.</summary>
+    private static int ClauseBreakAt(string text, int i)
+    {
+        if (text[i] is '.' or ',' or '!' or '?' or ';' or '\n' or '，' or '。' or '！' or '？' or '；' or '：' or ':')
+        {
+            return 1;
+        }
+
+        foreach (var word in OutboundPhrases.ClauseBreaks)
+        {
+            if (text.AsSpan(i).StartsWith(word, StringComparison.Ordinal))
+            {
+                return word.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>ASCII lower case and straight apostrophes; positions are unchanged.</summary>
+    private static string Normalize(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is '’' or '‘' ? '\'' : TextChars.LowerAscii(c);
+            }
+        });
+}

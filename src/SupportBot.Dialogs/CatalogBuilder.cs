@@ -1,0 +1,216 @@
+using SupportBot.Core.Catalog;
+using SupportBot.Dialogs.Schema;
+using YamlDotNet.RepresentationModel;
+
+namespace SupportBot.Dialogs;
+
+/// <summary>Gathers the documents of all files into one catalog and makes the checks that span files (duplicate
+/// ids and keys, missing texts and commands), which a per-file schema cannot express.</summary>
+internal sealed class CatalogBuilder(LoadErrors errors)
+{
+    private static readonly char[] Punctuation = ['.', ',', '!', '?', ';', ':', '。', '，', '！', '？', '；', '：', '~', '～'];
+
+    private readonly List<ProblemDefinition> _problems = [];
+    private readonly Dictionary<string, Location> _problemIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LocalizedText> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Location> _textsAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Location> _commandsAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Command, Location At)> _commandWords =
+        new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<FaqEntry> _faq = [];
+    private readonly Dictionary<string, Location> _faqIds = new(StringComparer.Ordinal);
+    private int _problemDocuments;
+    private bool _someFileUnread;
+
+    /// <summary>Notes that a file could not be parsed: its contents are unknown, so "missing" checks would only
+    /// produce noise until it is fixed.</summary>
+    public void MarkUnread() => _someFileUnread = true;
+
+    /// <summary>Reads one document. <paramref name="schemaValid"/> says whether it passed the schema; checks that
+    /// repeat the schema run only then, so a mistake is reported once.</summary>
+    public void Add(DialogFile file, YamlNode root, bool schemaValid)
+    {
+        var kindNode = YamlRead.Get(root, "kind");
+        switch (YamlRead.Scalar(kindNode))
+        {
+            case "problem":
+                _problemDocuments++;
+                AddProblem(file, root, schemaValid);
+                break;
+            case "texts":
+                AddTexts(file, YamlRead.Get(root, "texts"), schemaValid);
+                break;
+            case "commands":
+                AddCommands(file, YamlRead.Get(root, "commands"), schemaValid);
+                break;
+            case "faq":
+                AddFaq(file, YamlRead.Get(root, "entries"));
+                break;
+            case { } other when schemaValid:
+                // The schema accepted a kind this loader does not read (it was edited): refuse rather than skip.
+                errors.Add(file, kindNode!.Start, $"kind {SchemaValidator.Quote(other)} is not one the bot reads");
+                break;
+        }
+    }
+
+    /// <summary>The catalog, or null when any error was found (this load's or an earlier stage's).</summary>
+    public DialogCatalog? Build(string folder)
+    {
+        if (!_someFileUnread)
+        {
+            if (_problemDocuments == 0)
+            {
+                errors.Add(folder, "no problems defined (add a file with kind: problem under problems/)");
+            }
+
+            foreach (var key in TextKeys.Required.Where(k => !_texts.ContainsKey(k)))
+            {
+                errors.Add(folder, $"missing text '{key}' (required by the bot)");
+            }
+
+            foreach (var id in CommandIds.All.Where(c => !_commands.ContainsKey(c)))
+            {
+                errors.Add(folder, $"missing command '{id}' (required by the bot)");
+            }
+        }
+
+        return errors.Count > 0 ? null : new DialogCatalog(_problems, _texts, _commands, _faq);
+    }
+
+    private void AddProblem(DialogFile file, YamlNode root, bool schemaValid)
+    {
+        if (ProblemReader.Read(file, root, schemaValid, errors) is not { } problem)
+        {
+            return;
+        }
+
+        var at = new Location(file, YamlRead.Get(root, "id")!.Start);
+        if (_problemIds.TryGetValue(problem.Id, out var first))
+        {
+            errors.Add(file, at.Mark,
+                $"problem id {SchemaValidator.Quote(problem.Id)} is already used at {first}");
+            return;
+        }
+
+        _problemIds.Add(problem.Id, at);
+        _problems.Add(problem);
+    }
+
+    private void AddTexts(DialogFile file, YamlNode? texts, bool schemaValid)
+    {
+        foreach (var (keyNode, value) in YamlRead.Entries(texts))
+        {
+            var key = keyNode.Value!;
+            var at = new Location(file, keyNode.Start);
+            if (_textsAt.TryGetValue(key, out var first))
+            {
+                errors.Add(file, at.Mark, $"text {SchemaValidator.Quote(key)} is already defined at {first}");
+                continue;
+            }
+
+            _textsAt.Add(key, at);
+            var text = YamlRead.Text(value);
+            var missing = Locales.All.Where(l => text is null || !text.Locales.Contains(l)).ToList();
+            if (schemaValid && missing.Count > 0)
+            {
+                errors.Add(file, value.Start,
+                    $"text {SchemaValidator.Quote(key)} has no {string.Join(", ", missing)} version");
+            }
+
+            _texts[key] = text ?? new LocalizedText(new Dictionary<string, string>());
+        }
+    }
+
+    private void AddCommands(DialogFile file, YamlNode? commands, bool schemaValid)
+    {
+        foreach (var (idNode, value) in YamlRead.Entries(commands))
+        {
+            var id = idNode.Value!;
+            var at = new Location(file, idNode.Start);
+            if (_commandsAt.TryGetValue(id, out var first))
+            {
+                errors.Add(file, at.Mark, $"command {SchemaValidator.Quote(id)} is already defined at {first}");
+                continue;
+            }
+
+            _commandsAt.Add(id, at);
+            if (schemaValid && !CommandIds.All.Contains(id))
+            {
+                errors.Add(file, at.Mark, $"unknown command {SchemaValidator.Quote(id)} "
+                    + $"(known: {string.Join(", ", CommandIds.All)})");
+            }
+
+            var words = new List<string>();
+            foreach (var locale in Locales.All)
+            {
+                var localeWords = AddCommandWords(file, id, YamlRead.Get(value, locale));
+                if (schemaValid && localeWords.Count == 0)
+                {
+                    errors.Add(file, value.Start, $"command {SchemaValidator.Quote(id)} has no {locale} words");
+                }
+
+                words.AddRange(localeWords.Where(w => !words.Contains(w, StringComparer.OrdinalIgnoreCase)));
+            }
+
+            _commands[id] = words;
+        }
+    }
+
+    private List<string> AddCommandWords(DialogFile file, string command, YamlNode? list)
+    {
+        var words = new List<string>();
+        foreach (var wordNode in YamlRead.Items(list))
+        {
+            if (YamlRead.Scalar(wordNode)?.Trim() is not { Length: > 0 } word)
+            {
+                continue;
+            }
+
+            words.Add(word);
+
+            // Matched the way the engine matches a message: trimmed, case-insensitive, trailing punctuation ignored.
+            var normalized = word.TrimEnd(Punctuation);
+            var at = new Location(file, wordNode.Start);
+            if (!_commandWords.TryGetValue(normalized, out var owner))
+            {
+                _commandWords.Add(normalized, (command, at));
+            }
+            else if (owner.Command != command)
+            {
+                errors.Add(file, at.Mark, $"command word {SchemaValidator.Quote(word)} of '{command}' is already "
+                    + $"a word of '{owner.Command}' at {owner.At}");
+            }
+        }
+
+        return words;
+    }
+
+    private void AddFaq(DialogFile file, YamlNode? entries)
+    {
+        foreach (var entry in YamlRead.Items(entries))
+        {
+            var idNode = YamlRead.Get(entry, "id");
+            if (YamlRead.Scalar(idNode) is not { } id)
+            {
+                continue;
+            }
+
+            var at = new Location(file, idNode!.Start);
+            if (_faqIds.TryGetValue(id, out var first))
+            {
+                errors.Add(file, at.Mark, $"faq id {SchemaValidator.Quote(id)} is already used at {first}");
+                continue;
+            }
+
+            _faqIds.Add(id, at);
+            _faq.Add(new FaqEntry
+            {
+                Id = id,
+                Keywords = YamlRead.Phrases(YamlRead.Get(entry, "keywords")),
+                Answer = YamlRead.Text(YamlRead.Get(entry, "answer"))
+                    ?? new LocalizedText(new Dictionary<string, string>()),
+            });
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace SupportBot.Storage.Serialization;
+
+/// <summary>Source-generated JSON for the columns that hold documents (ticket details, outbox replies, attachment
+/// names): no reflection at run time, and nulls are left out so rows stay small.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StoredReply))]
+[JsonSerializable(typeof(StoredDetail[]))]
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

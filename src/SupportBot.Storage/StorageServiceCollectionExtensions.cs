@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SupportBot.Core.Safety;
+using SupportBot.Core.Storage;
+
+namespace SupportBot.Storage;
+
+/// <summary>Registers the configured store.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Binds section <c>Storage</c> (<c>Provider</c>: <c>Sqlite</c> (default) or <c>Memory</c>;
+    /// <c>Sqlite:Path</c>, default <c>data/supportbot.db</c>, relative to the current directory) and registers one
+    /// store instance as <see cref="IConversationStore"/>, <see cref="ITicketStore"/>, <see cref="IOutboxStore"/>
+    /// and <see cref="IAgentDirectory"/>. An invalid section fails start-up (with <c>ValidateOnStart</c>) or the
+    /// first resolution with an <see cref="OptionsValidationException"/> naming the key.</summary>
+    public static IServiceCollection AddSupportBotStorage(
+        this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageRoot>();
+        services.TryAddSingleton(sp => (IConversationStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (ITicketStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (IOutboxStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (IAgentDirectory)sp.GetRequiredService<StorageRoot>().Store);
+        return services;
+    }
+}
