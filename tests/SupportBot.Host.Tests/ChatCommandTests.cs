@@ -76,17 +76,32 @@ public sealed class ChatCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task NumberPicksShownChoiceAndAttachSendsFile()
+    public async Task NumberPicksShownChoiceAndAttachSendsScreenshot()
     {
         var png = Path.Combine(_workDir, "shot.png");
         await File.WriteAllBytesAsync(png, Convert.FromBase64String(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), TestContext.Current.CancellationToken);
-        string[] script = ["hello", "1"];
+        var notImage = Path.Combine(_workDir, "notes.txt");
+        await File.WriteAllTextAsync(notImage, "just text", TestContext.Current.CancellationToken);
+
+        // Scam report: menu number → self-help → "still need help" (2) → handle → links skipped → screenshots.
+        string[] script = ["hello", "9", "2", "@fake_support_agent", "skip", "/attach " + notImage, "/attach " + png];
         var (code, stdout, stderr) = await HostProcess.RunAsync(_workDir, script, "chat", "--json", "--user", "numbers");
 
         Assert.True(code == 0, stderr);
         var replies = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal("login", replies[^1].GetProperty("problem").GetString());
-        _ = png;
+        Assert.Contains(replies, r => r.GetProperty("problem").GetString() == "scam" && r.GetProperty("step").GetString() == "screenshots");
+        Assert.Equal("confirm", replies[^1].GetProperty("step").GetString());
+        Assert.Contains("@fake_support_agent", replies[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AttachingMissingFileSaysSoAndKeepsGoing()
+    {
+        var (code, stdout, stderr) = await HostProcess.RunAsync(_workDir, ["/attach /no/such/file.png", "hello"], "chat", "--json", "--user", "missing-file");
+
+        Assert.Equal(0, code);
+        Assert.Contains("/no/such/file.png", stderr, StringComparison.Ordinal);
+        Assert.Equal("menu", JsonDocument.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("step").GetString());
     }
 }

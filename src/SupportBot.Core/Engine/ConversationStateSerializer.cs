@@ -1,144 +1,183 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using SupportBot.Core.Recognizers;
 
 namespace SupportBot.Core.Engine;
 
-/// <summary>Turns <see cref="ConversationState"/> into the compact bytes the store keeps. Short property names and
-/// omitted defaults keep a paused conversation well under 300 bytes (a DESIGN.md target).</summary>
-public static partial class ConversationStateSerializer
+/// <summary>Turns <see cref="ConversationState"/> into the compact JSON the store keeps. One-letter property names
+/// and omitted defaults keep a paused conversation well under 300 bytes (a DESIGN.md target); the reader and writer
+/// are hand-written because this runs twice per turn and the reflection-free path is several times faster.</summary>
+public static class ConversationStateSerializer
 {
     // Chinese text (a time the user typed, a description) is stored as UTF-8, not \uXXXX escapes: a third of the
     // bytes. This JSON never reaches a browser, so HTML-safe escaping buys nothing here.
-    private static readonly StateJsonContext Context = new(new JsonSerializerOptions
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    });
+    };
 
     /// <summary>Serializes the state to UTF-8 JSON.</summary>
     public static byte[] Serialize(ConversationState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var dto = new StoredState
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            L = state.Locale,
-            Lc = state.LocaleChosen,
-            P = (int)state.Phase,
-            Rp = (int)state.ResumePhase,
-            Pr = state.ProblemId,
-            Di = state.DetailIndex,
-            A = state.Attempts,
-            E = state.Editing,
-            S = state.SafetyNoticeShown,
-            Cm = state.CodeMentioned,
-            X = state.SecretExposed,
-            T = state.LastTicket,
-            At = state.LastActivity.ToUnixTimeSeconds(),
-            C = state.ClarifyOptions.Count == 0 ? null : [.. state.ClarifyOptions],
-            V = state.Values.Count == 0 ? null : ToStored(state.Values),
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(dto, Context.StoredState);
-    }
+            json.WriteStartObject();
+            json.WriteString("l", state.Locale);
+            WriteIf(json, "lc", state.LocaleChosen);
+            WriteIf(json, "p", (int)state.Phase);
+            WriteIf(json, "rp", (int)state.ResumePhase);
+            if (state.ProblemId is not null)
+            {
+                json.WriteString("pr", state.ProblemId);
+            }
 
-    /// <summary>Reads state written by <see cref="Serialize"/>.</summary>
-    public static ConversationState Deserialize(ReadOnlySpan<byte> bytes)
-    {
-        var dto = JsonSerializer.Deserialize(bytes, Context.StoredState)
-            ?? throw new JsonException("Conversation state is null.");
-        var state = new ConversationState
-        {
-            Locale = dto.L ?? Catalog.Locales.Supported.English,
-            LocaleChosen = dto.Lc,
-            Phase = (Phase)dto.P,
-            ResumePhase = (Phase)dto.Rp,
-            ProblemId = dto.Pr,
-            DetailIndex = dto.Di,
-            Attempts = dto.A,
-            Editing = dto.E,
-            SafetyNoticeShown = dto.S,
-            CodeMentioned = dto.Cm,
-            SecretExposed = dto.X,
-            LastTicket = dto.T,
-            LastActivity = DateTimeOffset.FromUnixTimeSeconds(dto.At),
-        };
-        if (dto.C is not null)
-        {
-            state.ClarifyOptions.AddRange(dto.C);
+            WriteIf(json, "di", state.DetailIndex);
+            WriteIf(json, "a", state.Attempts);
+            WriteIf(json, "e", state.Editing);
+            WriteIf(json, "s", state.SafetyNoticeShown);
+            WriteIf(json, "cm", state.CodeMentioned);
+            WriteIf(json, "x", state.SecretExposed);
+            if (state.LastTicket is { } ticket)
+            {
+                json.WriteNumber("t", ticket);
+            }
+
+            json.WriteNumber("at", state.LastActivity.ToUnixTimeSeconds());
+            if (state.ClarifyOptions.Count > 0)
+            {
+                json.WriteStartArray("c");
+                foreach (var option in state.ClarifyOptions)
+                {
+                    json.WriteStringValue(option);
+                }
+
+                json.WriteEndArray();
+            }
+
+            if (state.Values.Count > 0)
+            {
+                json.WriteStartObject("v");
+                foreach (var (id, value) in state.Values)
+                {
+                    json.WriteStartObject(id);
+                    json.WriteString("v", value.Value);
+                    if (value.Display != value.Value)
+                    {
+                        json.WriteString("d", value.Display);
+                    }
+
+                    if (value.Original is not null)
+                    {
+                        json.WriteString("o", value.Original);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
         }
 
-        if (dto.V is not null)
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads state written by <see cref="Serialize"/>. Unknown properties are skipped, so a newer version's
+    /// state still loads.</summary>
+    public static ConversationState Deserialize(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        var state = new ConversationState();
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            foreach (var (id, slot) in dto.V)
+            var name = reader.ValueSpan;
+            reader.Read();
+            switch (name)
             {
-                state.Values[id] = new SlotValue(slot.V, slot.D ?? slot.V, slot.O);
+                case [(byte)'l']: state.Locale = reader.GetString()!; break;
+                case [(byte)'l', (byte)'c']: state.LocaleChosen = reader.GetBoolean(); break;
+                case [(byte)'p']: state.Phase = (Phase)reader.GetInt32(); break;
+                case [(byte)'r', (byte)'p']: state.ResumePhase = (Phase)reader.GetInt32(); break;
+                case [(byte)'p', (byte)'r']: state.ProblemId = reader.GetString(); break;
+                case [(byte)'d', (byte)'i']: state.DetailIndex = reader.GetInt32(); break;
+                case [(byte)'a']: state.Attempts = reader.GetInt32(); break;
+                case [(byte)'e']: state.Editing = reader.GetBoolean(); break;
+                case [(byte)'s']: state.SafetyNoticeShown = reader.GetBoolean(); break;
+                case [(byte)'c', (byte)'m']: state.CodeMentioned = reader.GetBoolean(); break;
+                case [(byte)'x']: state.SecretExposed = reader.GetBoolean(); break;
+                case [(byte)'t']: state.LastTicket = reader.GetInt64(); break;
+                case [(byte)'a', (byte)'t']: state.LastActivity = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64()); break;
+                case [(byte)'c']: ReadClarify(ref reader, state); break;
+                case [(byte)'v']: ReadValues(ref reader, state); break;
+                default: reader.Skip(); break;
             }
         }
 
         return state;
     }
 
-    private static Dictionary<string, StoredSlot> ToStored(Dictionary<string, SlotValue> values)
+    private static void ReadClarify(ref Utf8JsonReader reader, ConversationState state)
     {
-        var stored = new Dictionary<string, StoredSlot>(values.Count, StringComparer.Ordinal);
-        foreach (var (id, value) in values)
+        Expect(ref reader, JsonTokenType.StartArray, read: false);
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
-            stored[id] = new StoredSlot
-            {
-                V = value.Value,
-                D = value.Display == value.Value ? null : value.Display,
-                O = value.Original,
-            };
+            state.ClarifyOptions.Add(reader.GetString()!);
         }
-
-        return stored;
     }
 
-    internal sealed class StoredState
+    private static void ReadValues(ref Utf8JsonReader reader, ConversationState state)
     {
-        public string? L { get; set; }
+        Expect(ref reader, JsonTokenType.StartObject, read: false);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = reader.GetString()!;
+            Expect(ref reader, JsonTokenType.StartObject);
+            string value = "", display = "";
+            string? original = null;
+            var hasDisplay = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueSpan;
+                reader.Read();
+                switch (name)
+                {
+                    case [(byte)'v']: value = reader.GetString()!; break;
+                    case [(byte)'d']: display = reader.GetString()!; hasDisplay = true; break;
+                    case [(byte)'o']: original = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+            }
 
-        public bool Lc { get; set; }
-
-        public int P { get; set; }
-
-        public int Rp { get; set; }
-
-        public string? Pr { get; set; }
-
-        public int Di { get; set; }
-
-        public int A { get; set; }
-
-        public bool E { get; set; }
-
-        public bool S { get; set; }
-
-        public bool Cm { get; set; }
-
-        public bool X { get; set; }
-
-        public long? T { get; set; }
-
-        public long At { get; set; }
-
-        public List<string>? C { get; set; }
-
-        public Dictionary<string, StoredSlot>? V { get; set; }
+            state.Values[id] = new SlotValue(value, hasDisplay ? display : value, original);
+        }
     }
 
-    internal sealed class StoredSlot
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, bool read = true)
     {
-        public string V { get; set; } = "";
-
-        public string? D { get; set; }
-
-        public string? O { get; set; }
+        if ((read && !reader.Read()) || reader.TokenType != type)
+        {
+            throw new JsonException($"Conversation state: expected {type} at byte {reader.TokenStartIndex}.");
+        }
     }
 
-    [JsonSerializable(typeof(StoredState))]
-    internal sealed partial class StateJsonContext : JsonSerializerContext;
+    private static void WriteIf(Utf8JsonWriter json, string name, bool value)
+    {
+        if (value)
+        {
+            json.WriteBoolean(name, value);
+        }
+    }
+
+    private static void WriteIf(Utf8JsonWriter json, string name, int value)
+    {
+        if (value != 0)
+        {
+            json.WriteNumber(name, value);
+        }
+    }
 }

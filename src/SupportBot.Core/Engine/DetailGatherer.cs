@@ -61,7 +61,13 @@ internal sealed class DetailGatherer
 
         // "UID 12345678, txid 0x…" is not a clean UID answer, but it states the UID unambiguously.
         var value = result.Value ?? (turn.Text.Length > 0 ? recognizer.Extract(turn.Text, context) : null);
-        ExtractAll(turn, problem, except: detail);
+
+        // A one-word answer that is this detail cannot also state another one; only longer messages are searched.
+        if (value is null || HasSeparator(turn.Text))
+        {
+            ExtractAll(turn, problem, except: detail);
+        }
+
         if (value is not null)
         {
             state.Values[detail.Id] = value;
@@ -180,6 +186,19 @@ internal sealed class DetailGatherer
                 turn.State.Values[detail.Id] = value;
             }
         }
+    }
+
+    private static bool HasSeparator(string text)
+    {
+        foreach (var c in text.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c) || c is ',' or ';' or '，' or '；' or '、' or '\u3000')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool TryAnswerSideQuestion(Turn turn)

@@ -19,6 +19,7 @@ public sealed class DialogEngine
     private readonly DetailGatherer _gatherer;
     private readonly TicketFactory _tickets;
     private readonly ProblemIdentifier _identifier;
+    private readonly ChoiceTitleIndex _choiceTitles;
     private readonly Dictionary<string, string> _commandByWord = new(StringComparer.Ordinal);
 
     /// <summary>Creates the engine. Throws when a dialog names a detail kind no recognizer handles.</summary>
@@ -51,6 +52,7 @@ public sealed class DialogEngine
         _gatherer = new DetailGatherer(byKind, _replies, faq, options, zone);
         _tickets = new TicketFactory(tickets, _replies);
         _identifier = new ProblemIdentifier(catalog);
+        _choiceTitles = new ChoiceTitleIndex(catalog);
         foreach (var (command, words) in catalog.Commands)
         {
             foreach (var word in words)
@@ -376,7 +378,7 @@ public sealed class DialogEngine
     private void Reprompt(Turn turn) => PhasePrompter.Prompt(turn, _catalog, _replies, _gatherer);
 
     private string? ResolveChoice(Turn turn) =>
-        turn.Activity.ChoiceValue ?? PhasePrompter.MatchChoiceTitle(turn, _catalog, _replies);
+        turn.Activity.ChoiceValue ?? _choiceTitles.Match(turn.Text, turn.State);
 
     private string? ResolveCommand(Turn turn)
     {

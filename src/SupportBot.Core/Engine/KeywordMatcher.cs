@@ -17,7 +17,7 @@ public sealed class KeywordMatcher<T>
         [
             .. targets.SelectMany(t => t.Keywords
                 .Where(k => !string.IsNullOrWhiteSpace(k))
-                .Select(k => (k.Trim().ToLowerInvariant(), Weigh(k.Trim()), t.Target))),
+                .Select(k => (TextMatching.LowerAscii(k.Trim()), Weigh(k.Trim()), t.Target))),
         ];
     }
 
@@ -30,7 +30,7 @@ public sealed class KeywordMatcher<T>
             return scores;
         }
 
-        var lowered = text.ToLowerInvariant();
+        var lowered = TextMatching.LowerAscii(text);
         foreach (var (keyword, weight, target) in _keywords)
         {
             if (!lowered.Contains(keyword, StringComparison.Ordinal))

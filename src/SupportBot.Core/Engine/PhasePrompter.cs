@@ -3,8 +3,7 @@ using SupportBot.Core.Catalog;
 
 namespace SupportBot.Core.Engine;
 
-/// <summary>Knows what the bot asks in each phase: builds that question again, and recognizes typed text that equals
-/// one of its choice titles (in any locale), so "Deposit not credited" typed by hand works like the button.</summary>
+/// <summary>Knows what the bot asks in each phase and builds that question again.</summary>
 internal static class PhasePrompter
 {
     public static void Prompt(Turn turn, DialogCatalog catalog, ReplyBuilder replies, DetailGatherer gatherer)
@@ -33,43 +32,6 @@ internal static class PhasePrompter
                 return;
         }
     }
-
-    public static string? MatchChoiceTitle(Turn turn, DialogCatalog catalog, ReplyBuilder replies)
-    {
-        var typed = TextMatching.NormalizeCommand(turn.Text);
-        if (typed.Length == 0)
-        {
-            return null;
-        }
-
-        foreach (var locale in Locales.All)
-        {
-            var choices = turn.State.Phase switch
-            {
-                Phase.New or Phase.Menu or Phase.Done => replies.MenuChoices(locale),
-                Phase.Gathering or Phase.AttemptsExceeded or Phase.Confirm => ChoicesOfDetailPhases(turn, catalog, replies, locale),
-                _ => Question(turn.State, catalog, replies, locale).Choices,
-            };
-            foreach (var choice in choices)
-            {
-                if (TextMatching.NormalizeCommand(choice.Title) == typed)
-                {
-                    return choice.Value;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static IReadOnlyList<ChoiceOption> ChoicesOfDetailPhases(
-        Turn turn, DialogCatalog catalog, ReplyBuilder replies, string locale) =>
-        turn.State.Phase switch
-        {
-            Phase.Gathering => [replies.Choice("skip", locale)],
-            Phase.AttemptsExceeded => [replies.Choice("human", locale), replies.Choice("tryAgain", locale)],
-            _ => [replies.Choice("confirm", locale), replies.Choice("edit", locale), replies.Choice("cancel", locale)],
-        };
 
     private static (string Key, IReadOnlyList<ChoiceOption> Choices, string Step) Question(
         ConversationState state, DialogCatalog catalog, ReplyBuilder replies, string locale)

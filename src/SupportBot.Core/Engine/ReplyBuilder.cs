@@ -8,9 +8,26 @@ namespace SupportBot.Core.Engine;
 public sealed class ReplyBuilder
 {
     private readonly DialogCatalog _catalog;
+    private readonly Dictionary<string, IReadOnlyList<ChoiceOption>> _menuByLocale = new(StringComparer.Ordinal);
 
     /// <summary>Creates a builder over <paramref name="catalog"/>.</summary>
-    public ReplyBuilder(DialogCatalog catalog) => _catalog = catalog;
+    public ReplyBuilder(DialogCatalog catalog)
+    {
+        _catalog = catalog;
+
+        // The menu is the same for every conversation in a locale: build it once.
+        foreach (var locale in Catalog.Locales.All)
+        {
+            var choices = new List<ChoiceOption>(catalog.Problems.Count + 1);
+            foreach (var problem in catalog.Problems)
+            {
+                choices.Add(ProblemChoice(problem, locale));
+            }
+
+            choices.Add(Choice("verifyAgent", locale));
+            _menuByLocale[locale] = choices.AsReadOnly();
+        }
+    }
 
     /// <summary>The text <paramref name="key"/> in <paramref name="locale"/> with placeholders filled.</summary>
     public string Text(string key, string locale, params (string Name, string Value)[] args) =>
@@ -21,17 +38,7 @@ public sealed class ReplyBuilder
         new(value, Text(TextKeys.Choice(value), locale));
 
     /// <summary>The menu: every problem, then "verify an agent".</summary>
-    public List<ChoiceOption> MenuChoices(string locale)
-    {
-        var choices = new List<ChoiceOption>(_catalog.Problems.Count + 1);
-        foreach (var problem in _catalog.Problems)
-        {
-            choices.Add(ProblemChoice(problem, locale));
-        }
-
-        choices.Add(Choice("verifyAgent", locale));
-        return choices;
-    }
+    public IReadOnlyList<ChoiceOption> MenuChoices(string locale) => _menuByLocale[locale];
 
     /// <summary>A choice naming one problem.</summary>
     public static ChoiceOption ProblemChoice(ProblemDefinition problem, string locale) =>

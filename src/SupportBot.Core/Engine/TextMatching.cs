@@ -30,7 +30,7 @@ public static class TextMatching
                 pendingSpace = false;
             }
 
-            buffer[length++] = char.ToLowerInvariant(c);
+            buffer[length++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c < 128 ? c : char.ToLowerInvariant(c);
         }
 
         while (length > 0 && IsTrailingPunctuation(buffer[length - 1]))
@@ -40,6 +40,18 @@ public static class TextMatching
 
         return new string(buffer[..length]);
     }
+
+    /// <summary>Lower-cases ASCII letters only. Keywords are English or Chinese (which has no case), and this avoids
+    /// the culture machinery of <see cref="string.ToLowerInvariant()"/> on every message.</summary>
+    public static string LowerAscii(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+        });
 
     /// <summary>Whether the text is in Chinese script (any CJK ideograph).</summary>
     public static bool HasCjk(string text)

@@ -16,17 +16,11 @@ internal static class Bip39Wordlists
     /// <summary>The Traditional Chinese words (one character each) in index order.</summary>
     public static readonly string[] Traditional = Load("chinese_traditional");
 
-    private static readonly Dictionary<string, int> EnglishIndex = BuildIndex(English, 0);
+    private static readonly Dictionary<ulong, int> EnglishIndex = BuildIndex(English, 0);
 
     // BIP39 English words are unique in their first four letters, so a four-letter prefix names one word; wallets
     // accept the abbreviation and users type it.
-    private static readonly Dictionary<string, int> EnglishPrefixIndex = BuildIndex(English, 4);
-
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup =
-        EnglishIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> EnglishPrefixLookup =
-        EnglishPrefixIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<ulong, int> EnglishPrefixIndex = BuildIndex(English, 4);
 
     // Direct tables over the BMP: one array read per character keeps the Chinese scan at memory speed.
     private static readonly short[] SimplifiedTable = BuildTable(Simplified);
@@ -34,12 +28,14 @@ internal static class Bip39Wordlists
 
     /// <summary>The index of an English word (any case), or -1.</summary>
     public static int EnglishWord(ReadOnlySpan<char> word) =>
-        word.Length is >= 3 and <= 8 && EnglishLookup.TryGetValue(word, out var i) ? i : -1;
+        word.Length is >= 3 and <= 8 && EnglishIndex.TryGetValue(EnglishWordKey.Pack(word), out var i) ? i : -1;
 
     /// <summary>The index of the English word that <paramref name="word"/> abbreviates or misspells after its
     /// fourth letter (its first four letters are a word's), or -1.</summary>
     public static int EnglishPrefix(ReadOnlySpan<char> word) =>
-        word.Length is >= 4 and <= 10 && EnglishPrefixLookup.TryGetValue(word[..4], out var i) ? i : -1;
+        word.Length is >= 4 and <= 10 && EnglishPrefixIndex.TryGetValue(EnglishWordKey.Pack(word[..4]), out var i)
+            ? i
+            : -1;
 
     /// <summary>The Simplified Chinese index of <paramref name="c"/>, or -1.</summary>
     public static int SimplifiedChar(char c) => SimplifiedTable[c];
@@ -67,13 +63,13 @@ internal static class Bip39Wordlists
             : throw new InvalidOperationException($"The wordlist '{name}' has {words.Count} words, not 2048.");
     }
 
-    private static Dictionary<string, int> BuildIndex(string[] words, int prefixLength)
+    private static Dictionary<ulong, int> BuildIndex(string[] words, int prefixLength)
     {
-        var index = new Dictionary<string, int>(words.Length, StringComparer.OrdinalIgnoreCase);
+        var index = new Dictionary<ulong, int>(words.Length);
         for (var i = 0; i < words.Length; i++)
         {
             var key = prefixLength > 0 && words[i].Length > prefixLength ? words[i][..prefixLength] : words[i];
-            index.TryAdd(key, i);
+            index.TryAdd(EnglishWordKey.Pack(key), i);
         }
 
         return index;

@@ -14,7 +14,7 @@ internal static class StructuredKeyDetector
 
     private static void DetectByteArrays(string text, List<SecretFinding> findings)
     {
-        var i = text.IndexOf('[', StringComparison.Ordinal);
+        var i = text.AsSpan().IndexOf('[');
         while (i >= 0)
         {
             // The parse stops at the first character that is not a digit, comma, space or ']', so it never reads
@@ -26,7 +26,8 @@ internal static class StructuredKeyDetector
             }
 
             var next = Math.Max(i + 1, end);
-            i = next < text.Length ? text.IndexOf('[', next) : -1;
+            var found = next < text.Length ? text.AsSpan(next).IndexOf('[') : -1;
+            i = found < 0 ? -1 : next + found;
         }
     }
 

@@ -11,6 +11,10 @@ internal static class VerificationCodeDetector
     // How far after the number ("123456 是验证码").
     private const int TrailingWindow = 8;
 
+    // Characters after a number that make it a date, time, amount or count ("2025年", "10点", "1000元", "3次").
+    private static readonly System.Buffers.SearchValues<char> UnitCharacters =
+        System.Buffers.SearchValues.Create("年月日号號点點时時分秒元块塊个個次天周位条條笔筆枚张張万萬千刀美");
+
     /// <summary>Adds the codes in <paramref name="text"/> to <paramref name="findings"/>.</summary>
     public static void Detect(string text, ScanContext context, CueIndex cues, List<SecretFinding> findings)
     {
@@ -147,7 +151,7 @@ internal static class VerificationCodeDetector
         var n = text[end];
         if (TextChars.IsAsciiLetter(n) || n is '%' or '％' or '_' or '@'
             || (n is '.' or ',' or ':' or '/' or '-' or '：' && end + 1 < text.Length && TextChars.IsDigit(text[end + 1]))
-            || "年月日号號点點时時分秒元块塊个個次天周位条條笔筆枚张張万萬千刀美".Contains(n, StringComparison.Ordinal))
+            || UnitCharacters.Contains(n))
         {
             return true;
         }
@@ -180,7 +184,7 @@ internal static class VerificationCodeDetector
             }
         }
 
-        return at < text.Length && "年月日号點点时分秒元块个次天".Contains(text[at], StringComparison.Ordinal);
+        return at < text.Length && UnitCharacters.Contains(text[at]);
     }
 
     /// <summary>The whole message is a code: digits in at most three groups, 4 to 8 in all, nothing else but

@@ -32,6 +32,7 @@ internal static class ChatCommand
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = Directory.GetCurrentDirectory() });
+        ProgramFolderSettings.Add(builder.Configuration);
 
         // stdout belongs to the conversation (and to scripts reading --json); logs go to stderr, warnings only.
         builder.Logging.ClearProviders();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using SupportBot.Dialogs;
 using SupportBot.Host.Composition;
 using SupportBot.Host.Web;
@@ -21,12 +22,14 @@ public static class SupportBotCommandLine
             {
                 var hostArgs = args.SkipWhile(a => a != "--").Skip(1).ToArray();
                 var root = new RootCommand("SupportBot") { ChatCommand.Create(hostArgs), ScanCliCommand.Create() };
-                return await root.Parse(args.TakeWhile(a => a != "--").ToArray()).InvokeAsync();
+                // Our own handler below prints start-up errors without a stack trace and exits with 2.
+                var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+                return await root.Parse(args.TakeWhile(a => a != "--").ToArray()).InvokeAsync(invocation);
             }
 
             return await SupportBotWebHost.RunAsync(args);
         }
-        catch (Exception ex) when (ex is StartupException or DialogLoadException)
+        catch (Exception ex) when (ex is StartupException or DialogLoadException or OptionsValidationException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 2;

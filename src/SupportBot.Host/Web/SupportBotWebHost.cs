@@ -11,6 +11,7 @@ public static class SupportBotWebHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ProgramFolderSettings.Add(builder.Configuration);
         builder.AddSupportBot();
         configure?.Invoke(builder);
         var app = builder.Build();
