@@ -16,7 +16,7 @@ dotnet build SupportBot.sln -c Release -nologo -clp:ErrorsOnly
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test SupportBot.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+dotnet test SupportBot.sln -c Release --no-build -nologo --blame-hang-timeout 5m 2>&1 | tee "$log" || status=$?
 
 # One closing line for CI: "tests: N passed, N failed".
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

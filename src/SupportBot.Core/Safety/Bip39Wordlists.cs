@@ -22,18 +22,25 @@ internal static class Bip39Wordlists
     // accept the abbreviation and users type it.
     private static readonly Dictionary<ulong, int> EnglishPrefixIndex = BuildIndex(English, 4);
 
+    // Which two-letter beginnings any English word has (26 x 26): most ordinary words are rejected before hashing.
+    private static readonly bool[] EnglishStarts = BuildStarts(English);
+
     // Direct tables over the BMP: one array read per character keeps the Chinese scan at memory speed.
     private static readonly short[] SimplifiedTable = BuildTable(Simplified);
     private static readonly short[] TraditionalTable = BuildTable(Traditional);
 
     /// <summary>The index of an English word (any case), or -1.</summary>
     public static int EnglishWord(ReadOnlySpan<char> word) =>
-        word.Length is >= 3 and <= 8 && EnglishIndex.TryGetValue(EnglishWordKey.Pack(word), out var i) ? i : -1;
+        word.Length is >= 3 and <= 8 && HasEnglishStart(word)
+            && EnglishIndex.TryGetValue(EnglishWordKey.Pack(word), out var i)
+            ? i
+            : -1;
 
     /// <summary>The index of the English word that <paramref name="word"/> abbreviates or misspells after its
     /// fourth letter (its first four letters are a word's), or -1.</summary>
     public static int EnglishPrefix(ReadOnlySpan<char> word) =>
-        word.Length is >= 4 and <= 10 && EnglishPrefixIndex.TryGetValue(EnglishWordKey.Pack(word[..4]), out var i)
+        word.Length is >= 4 and <= 10 && HasEnglishStart(word)
+            && EnglishPrefixIndex.TryGetValue(EnglishWordKey.Pack(word[..4]), out var i)
             ? i
             : -1;
 
@@ -42,6 +49,24 @@ internal static class Bip39Wordlists
 
     /// <summary>The Traditional Chinese index of <paramref name="c"/>, or -1.</summary>
     public static int TraditionalChar(char c) => TraditionalTable[c];
+
+    private static bool HasEnglishStart(ReadOnlySpan<char> word)
+    {
+        var first = (uint)((word[0] | 0x20) - 'a');
+        var second = (uint)((word[1] | 0x20) - 'a');
+        return first < 26 && second < 26 && EnglishStarts[(first * 26) + second];
+    }
+
+    private static bool[] BuildStarts(string[] words)
+    {
+        var starts = new bool[26 * 26];
+        foreach (var word in words)
+        {
+            starts[((word[0] - 'a') * 26) + (word[1] - 'a')] = true;
+        }
+
+        return starts;
+    }
 
     private static string[] Load(string name)
     {

@@ -14,6 +14,7 @@ internal static class ChineseSeedDetector
     // A stretch this long with a rare enough mix is a phrase even without a checksum.
     private const int LikelyRun = 18;
     private const int MaxAnchors = 6;
+    private const int MaxCuedCandidate = 30;
 
     /// <summary>Adds the phrases in <paramref name="text"/> to <paramref name="findings"/>; each checksum computed
     /// spends one of <paramref name="checksumBudget"/>, which bounds the work on hostile input.</summary>
@@ -83,8 +84,10 @@ internal static class ChineseSeedDetector
 
             var leftApart = previous != k - 1;
             var rightApart = k + 1 >= runEnd || !IsListChar(text[k + 1]);
-            var mayStart = !cues.EndsWithin(CueKind.SeedLabel, k + 1, k + 1)
-                && (k + 1 >= text.Length || text[k + 1] is not (':' or '：'));
+            // Only a character glued on its left alone may start a stretch; the cue lookup is kept to those.
+            var mayStart = !leftApart && rightApart
+                && (k + 1 >= text.Length || text[k + 1] is not (':' or '：'))
+                && !cues.EndsWithin(CueKind.SeedLabel, k + 1, k + 1);
             stretch.Add(k, leftApart, rightApart, mayStart, findings);
             previous = k;
         }
@@ -138,8 +141,10 @@ internal static class ChineseSeedDetector
         var anchorCount = 0;
         anchors[anchorCount] = runStart;
         anchorCued[anchorCount++] = cues.EndsWithin(CueKind.SeedLabel, runStart - 8, runStart);
-        foreach (var hit in cues.Hits)
+        var hits = cues.Hits;
+        for (var h = cues.FirstStartingAtOrAfter(runStart - SafetyCues.Matcher.MaxLength); h < hits.Length; h++)
         {
+            var hit = hits[h];
             if (anchorCount >= MaxAnchors - 1 || hit.Start >= runEnd)
             {
                 break;
@@ -168,13 +173,30 @@ internal static class ChineseSeedDetector
     private static void EvaluateCandidate(
         string text, int start, int end, bool cued, List<SecretFinding> findings, ref int checksumBudget)
     {
+        // After a cue the phrase is the next 12–24 characters; looking further only costs time.
+        if (cued)
+        {
+            end = EndAfterCharacters(text, start, end, MaxCuedCandidate);
+        }
+
+        // Only the first and the last 24 characters are kept; the middle is counted and scored.
+        var tailStart = StartOfLastCharacters(text, start, end, IndexBuffer.Length);
         var window = new PhraseWindow();
         for (var k = start; k < end; k++)
         {
             var c = text[k];
-            if (IsListChar(c))
+            if (!IsListChar(c))
+            {
+                continue;
+            }
+
+            if (window.Count < IndexBuffer.Length || k >= tailStart)
             {
                 window.Add(k, Bip39Wordlists.SimplifiedChar(c), Bip39Wordlists.TraditionalChar(c));
+            }
+            else
+            {
+                window.AddMiddle(Bip39Wordlists.SimplifiedChar(c), Bip39Wordlists.TraditionalChar(c));
             }
         }
 
@@ -193,5 +215,31 @@ internal static class ChineseSeedDetector
         }
 
         window.AddValidWindows(findings, ref checksumBudget);
+    }
+
+    private static int EndAfterCharacters(string text, int start, int end, int count)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (IsListChar(text[k]) && --count == 0)
+            {
+                return k + 1;
+            }
+        }
+
+        return end;
+    }
+
+    private static int StartOfLastCharacters(string text, int start, int end, int count)
+    {
+        for (var k = end - 1; k >= start; k--)
+        {
+            if (IsListChar(text[k]) && --count == 0)
+            {
+                return k;
+            }
+        }
+
+        return start;
     }
 }

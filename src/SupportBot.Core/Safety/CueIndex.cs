@@ -14,7 +14,7 @@ internal sealed class CueIndex
     }
 
     /// <summary>Every hit, in order of start.</summary>
-    public IReadOnlyList<CueHit> Hits => _hits;
+    public ReadOnlySpan<CueHit> Hits => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_hits);
 
     /// <summary>Whether any cue has one of <paramref name="kinds"/>.</summary>
     public bool Any(CueKind kinds)
@@ -69,7 +69,8 @@ internal sealed class CueIndex
         return best;
     }
 
-    private int FirstStartingAtOrAfter(int position)
+    /// <summary>The index in <see cref="Hits"/> of the first hit starting at or after <paramref name="position"/>.</summary>
+    public int FirstStartingAtOrAfter(int position)
     {
         int lo = 0, hi = _hits.Count;
         while (lo < hi)

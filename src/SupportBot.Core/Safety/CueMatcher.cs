@@ -40,8 +40,15 @@ internal sealed class CueMatcher
                 continue;
             }
 
+            // Most cues fail on their second character; test it inline before the full comparison.
+            var second = i + 1 < text.Length ? TextChars.LowerAscii(text[i + 1]) : '\0';
             foreach (var (cue, kinds) in bucket)
             {
+                if (cue.Length > 1 && cue[1] != second)
+                {
+                    continue;
+                }
+
                 if (Matches(text, i, cue))
                 {
                     hits.Add(new CueHit(i, i + cue.Length, kinds));

@@ -26,11 +26,13 @@ public sealed class OutboundGuard : IOutboundGuard
 
         var lower = Normalize(text);
         var start = 0;
-        for (var i = 0; i <= lower.Length; i++)
+        var i = 0;
+        while (i <= lower.Length)
         {
-            var breakLength = i == lower.Length ? 0 : ClauseBreakAt(lower, i);
-            if (i < lower.Length && breakLength == 0)
+            var breakLength = i == lower.Length ? 1 : ClauseBreakAt(lower, i);
+            if (breakLength == 0)
             {
+                i++;
                 continue;
             }
 
@@ -39,8 +41,8 @@ public sealed class OutboundGuard : IOutboundGuard
                 return OutboundVerdict.Block(kind);
             }
 
-            start = Math.Min(lower.Length, i + Math.Max(breakLength, 1));
-            i = start - 1;
+            i += breakLength;
+            start = Math.Min(i, lower.Length);
         }
 
         return OutboundVerdict.Allow;
@@ -77,14 +79,16 @@ public sealed class OutboundGuard : IOutboundGuard
             }
         }
 
-        if (kind is null || !ContainsAny(masked, OutboundPhrases.Requests, masked.Length)
-            || ContainsAny(masked, OutboundPhrases.Negations, masked.Length)
-            || ContainsAny(masked, OutboundPhrases.Conditions, nounAt))
+        if (kind is null || ContainsAny(masked, OutboundPhrases.Negations, masked.Length))
         {
             return null;
         }
 
-        return kind;
+        // "tell me if you received the code" asks whether, not what; "你收到的验证码是多少" asks what.
+        var asks = ContainsAny(masked, OutboundPhrases.Questions, masked.Length)
+            || (ContainsAny(masked, OutboundPhrases.Requests, masked.Length)
+                && !ContainsAny(masked, OutboundPhrases.Conditions, nounAt));
+        return asks ? kind : null;
     }
 
     private static bool ContainsAny(ReadOnlySpan<char> text, string[] phrases, int before)

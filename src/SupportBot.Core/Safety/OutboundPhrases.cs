@@ -51,13 +51,18 @@ internal static class OutboundPhrases
         "tell me", "tell us", "share your", "share with me", "share with us", "share it", "with me", "with us",
         "to me", "to us", "provide", "forward me", "forward your", "paste your", "paste the", "paste it",
         "type it here", "type here", "enter it here", "enter here", "write it here", "read me", "read out",
-        "read it", "show me", "what is your", "what's your", "whats your", "what was your", "what are your",
-        "can i have", "could i have", "may i have", "can i get", "need your", "i need", "we need", "reply with",
+        "read it", "show me", "can i have", "could i have", "may i have", "can i get", "need your", "i need", "we need", "reply with",
         "dm me", "message me", "text me", "email me", "require your", "requires your", "verify your",
         "发给我", "发我", "发送给我", "发给客服", "发过来", "发一下", "发出来", "发到", "告诉我", "告诉客服", "告知",
         "提供", "给我", "报给我", "报一下", "说一下", "说出", "念一下", "读一下", "输入到这里", "在这里输入",
-        "在此输入", "填在这里", "回复", "私信", "是多少", "多少", "索要", "索取", "需要您的", "需要你的", "截图给我",
+        "在此输入", "填在这里", "回复", "私信", "索要", "索取", "需要您的", "需要你的", "截图给我",
         "拍给我", "交给", "核实您的", "核实你的", "验证您的", "验证你的",
+    ];
+
+    /// <summary>A question for the value itself ("what is your …", "…是多少"); no condition softens it.</summary>
+    public static readonly string[] Questions =
+    [
+        "what is your", "what's your", "whats your", "what was your", "what are your", "是多少", "多少",
     ];
 
     /// <summary>Negations: a clause with one of these warns about a secret instead of asking for it.</summary>

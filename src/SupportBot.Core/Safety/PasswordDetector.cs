@@ -79,7 +79,7 @@ internal static class PasswordDetector
             {
                 i++;
             }
-            else if (IsWord(text, i, "is") || IsWord(text, i, "was"))
+            else if (c is 'i' or 'I' or 'w' or 'W' && (IsWord(text, i, "is") || IsWord(text, i, "was")))
             {
                 explicitSeparator = true;
                 i += text[i] == 'i' || text[i] == 'I' ? 2 : 3;

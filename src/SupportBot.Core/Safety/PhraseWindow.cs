@@ -43,6 +43,13 @@ internal struct PhraseWindow
         ScoreSum += ChineseRarity.Score(simplified, traditional);
     }
 
+    /// <summary>Counts a character in the middle of a long candidate, which no window of 24 at either end reaches.</summary>
+    public void AddMiddle(int simplified, int traditional)
+    {
+        Count++;
+        ScoreSum += ChineseRarity.Score(simplified, traditional);
+    }
+
     /// <summary>Adds as seed phrases the windows of 12–24 characters at the start or the end with a valid checksum
     /// in either list and a rare enough mix of characters (<see cref="ChineseRarity"/>). All are tried, since a window that includes a few
     /// words of the sentence before the phrase passes the checksum by chance (1 in 16 for 12 words) and must not

@@ -11,6 +11,13 @@ internal static class VerificationCodeDetector
     // How far after the number ("123456 是验证码").
     private const int TrailingWindow = 8;
 
+    private static readonly string[] Units =
+    [
+        "usdt", "usdc", "usd", "u", "btc", "eth", "trx", "bnb", "sol", "cny", "rmb", "dollars", "min", "mins",
+        "minutes", "hours", "hrs", "days", "sec", "seconds", "times", "pcs", "coins", "tokens", "am", "pm", "yuan",
+        "xrp", "doge", "ton", "ltc",
+    ];
+
     // Characters after a number that make it a date, time, amount or count ("2025年", "10点", "1000元", "3次").
     private static readonly System.Buffers.SearchValues<char> UnitCharacters =
         System.Buffers.SearchValues.Create("年月日号號点點时時分秒元块塊个個次天周位条條笔筆枚张張万萬千刀美");
@@ -126,7 +133,8 @@ internal static class VerificationCodeDetector
 
     private static bool IsYear(string text, int start)
     {
-        var year = int.Parse(text.AsSpan(start, 4), provider: System.Globalization.CultureInfo.InvariantCulture);
+        var year = ((text[start] - '0') * 1000) + ((text[start + 1] - '0') * 100) + ((text[start + 2] - '0') * 10)
+            + (text[start + 3] - '0');
         return year is >= 1990 and <= 2099;
     }
 
@@ -173,10 +181,13 @@ internal static class VerificationCodeDetector
             wordEnd++;
         }
 
+        if (wordEnd == at)
+        {
+            return at < text.Length && UnitCharacters.Contains(text[at]);
+        }
+
         var word = text.AsSpan(at, wordEnd - at);
-        foreach (var unit in (ReadOnlySpan<string>)["usdt", "usdc", "usd", "u", "btc", "eth", "trx", "bnb", "sol",
-                     "cny", "rmb", "dollars", "min", "mins", "minutes", "hours", "hrs", "days", "sec", "seconds",
-                     "times", "pcs", "coins", "tokens", "am", "pm", "yuan", "xrp", "doge", "ton", "ltc"])
+        foreach (var unit in Units)
         {
             if (word.Equals(unit, StringComparison.OrdinalIgnoreCase))
             {
@@ -184,7 +195,7 @@ internal static class VerificationCodeDetector
             }
         }
 
-        return at < text.Length && UnitCharacters.Contains(text[at]);
+        return false;
     }
 
     /// <summary>The whole message is a code: digits in at most three groups, 4 to 8 in all, nothing else but

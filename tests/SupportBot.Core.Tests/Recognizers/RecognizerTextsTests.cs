@@ -9,7 +9,7 @@ public class RecognizerTextsTests
     private static readonly string[] Lines = File.ReadAllLines(TextsFile());
 
     public static TheoryData<string> Keys => new(
-        RecognizerErrors.All.Append(RecognizerErrors.TextFormat).Select(TextKeys.Error)
+        RecognizerErrors.All.Select(TextKeys.Error)
             .Concat(SlotKinds.All.Select(TextKeys.Prompt)));
 
     [Theory]
