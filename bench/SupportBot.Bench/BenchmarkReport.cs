@@ -19,7 +19,7 @@ internal static class BenchmarkReport
         md.AppendLine();
         md.AppendLine("## Dialog engine: the peer's eight-turn \"deposit not credited\" conversation");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Each turn goes through the whole router: duplicate check, safety scan, dialog turn, and the commit of state, transcript and outbox. {conversations:N0} conversations in memory (half that with SQLite), after a warm-up; every reply is checked like the peer checks its replies.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Each turn goes through the whole router: duplicate check, safety scan, dialog turn, and the commit of state, transcript and outbox. {conversations:N0} conversations in memory (half that with SQLite), after a warm-up; every reply is checked like the peer checks its replies. Rows marked \"delivery\" (and the in-memory row) also fetch each reply from the outbox and mark it delivered, as the peer drains its reply queue; \"turn commit\" rows leave the replies in the durable outbox.");
         md.AppendLine();
         md.AppendLine("| run | turns/s | p50 µs | p99 µs | stored state, paused after UID | vs peer turns/s |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");

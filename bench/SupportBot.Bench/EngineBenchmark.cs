@@ -19,7 +19,8 @@ internal static class EngineBenchmark
         Func<(IConversationStore Conversations, ITicketStore Tickets, IOutboxStore Outbox, IAgentDirectory Agents)> createStore,
         int conversations,
         int warmup,
-        int workers)
+        int workers,
+        bool deliver = true)
     {
         var (store, tickets, outbox, agents) = createStore();
         var registry = new RecognizerRegistry();
@@ -29,7 +30,7 @@ internal static class EngineBenchmark
             engine, new SafetyGuard(new SecretScanner(), catalog), store, catalog, [], TimeProvider.System);
 
         // The peer drains its reply queue after every turn; ours goes through the outbox to a channel that drops it.
-        var dispatcher = new OutboxDispatcher(outbox, [new DiscardChannel()], TimeProvider.System);
+        var dispatcher = deliver ? new OutboxDispatcher(outbox, [new DiscardChannel()], TimeProvider.System) : null;
 
         await RunConversationsAsync(router, dispatcher, "warmup", 0, warmup, null);
         var latencies = new long[conversations * PeerScript.Turns];
@@ -71,7 +72,7 @@ internal static class EngineBenchmark
     }
 
     private static async Task RunConversationsAsync(
-        ConversationRouter router, OutboxDispatcher dispatcher, string prefix, int first, int count, long[]? latencies)
+        ConversationRouter router, OutboxDispatcher? dispatcher, string prefix, int first, int count, long[]? latencies)
     {
         for (var n = first; n < first + count; n++)
         {
@@ -81,7 +82,10 @@ internal static class EngineBenchmark
                 var activity = PeerScript.Activity(key, n, turn, DateTimeOffset.UtcNow);
                 var started = Stopwatch.GetTimestamp();
                 var result = await router.HandleAsync(activity);
-                await dispatcher.DrainAsync(DiscardChannel.Name, m => m.Conversation == key);
+                if (dispatcher is not null)
+                {
+                    await dispatcher.DrainAsync(DiscardChannel.Name, m => m.Conversation == key);
+                }
                 var elapsed = Stopwatch.GetTimestamp() - started;
                 if (latencies is not null)
                 {

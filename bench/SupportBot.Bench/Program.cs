@@ -27,15 +27,16 @@ var results = new List<EngineResult>
 var dataDir = Directory.CreateTempSubdirectory("supportbot-bench-");
 try
 {
-    foreach (var workers in memoryOnly ? [] : new[] { 1, 16 })
+    foreach (var (workers, deliver) in memoryOnly ? [] : new[] { (1, false), (16, false), (1, true), (16, true) })
     {
-        var path = Path.Combine(dataDir.FullName, $"bench-{workers}.db");
+        var path = Path.Combine(dataDir.FullName, $"bench-{workers}-{deliver}.db");
         var store = await SqliteBotStore.OpenAsync(new SqliteStoreOptions { Path = path }, TimeProvider.System);
         await using (store)
         {
+            var what = deliver ? "turn + outbox delivery" : "turn commit";
             results.Add(await EngineBenchmark.RunAsync(
-                $"SQLite store, {workers} concurrent conversation(s)", catalog, () => (store, store, store, store),
-                conversations / 2, warmup / 2, workers));
+                $"SQLite, {what}, {workers} concurrent conversation(s)", catalog, () => (store, store, store, store),
+                conversations / 2, warmup / 2, workers, deliver));
         }
     }
 }
