@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using SupportBot.Core.Catalog;
 
+using SupportBot.Testing;
+
 namespace SupportBot.Dialogs.Tests;
 
 /// <summary>A temporary, valid dialogs folder (one problem, every required text, every command, one FAQ entry and

@@ -3,6 +3,8 @@ using SupportBot.Core.Catalog;
 using SupportBot.Core.Recognizers;
 using SupportBot.Dialogs.Schema;
 
+using SupportBot.Testing;
+
 namespace SupportBot.Dialogs.Tests;
 
 /// <summary>The shipped schema is what the loader enforces, and it cannot drift from the code.</summary>

@@ -1,5 +1,7 @@
 using SupportBot.Core.Catalog;
 
+using SupportBot.Testing;
+
 namespace SupportBot.Dialogs.Tests;
 
 /// <summary>The real <c>dialogs/</c> folder loads and holds the problems the bot is built around.</summary>

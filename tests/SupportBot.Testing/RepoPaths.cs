@@ -11,6 +11,9 @@ public static class RepoPaths
     /// <summary>The real dialogs folder.</summary>
     public static string Dialogs => Path.Combine(Root, "dialogs");
 
+    /// <summary>The shipped JSON Schema of the dialog files.</summary>
+    public static string Schema => Path.Combine(Dialogs, "schema", "dialog.schema.json");
+
     // The build output is normally inside the repository; with --artifacts-path it is not, so the folder this
     // source file was compiled from is the fallback.
     private static string FindRoot([CallerFilePath] string sourceFile = "")

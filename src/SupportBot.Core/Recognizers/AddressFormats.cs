@@ -1,3 +1,5 @@
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Recognizers;
 
 /// <summary>Wallet address formats with their checksums: EVM 0x + 40 hex, Bitcoin base58check (1…, 3…) and segwit

@@ -1,3 +1,5 @@
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Recognizers;
 
 /// <summary>Hex helpers.</summary>

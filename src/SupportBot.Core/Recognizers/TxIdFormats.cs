@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Recognizers;
 
 /// <summary>Transaction hash formats: EVM 0x + 64 hex, Bitcoin/Tron 64 hex, Solana 64-byte base58 signature.</summary>

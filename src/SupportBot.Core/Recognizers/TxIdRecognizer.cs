@@ -1,3 +1,5 @@
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Recognizers;
 
 /// <summary>Transaction hash (TXID, 交易哈希): EVM 0x + 64 hex (lower-cased), Bitcoin/Tron 64 hex, Solana base58

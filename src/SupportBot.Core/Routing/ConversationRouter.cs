@@ -46,7 +46,6 @@ public sealed class ConversationRouter
     {
         ArgumentNullException.ThrowIfNull(activity);
         using var held = await _locks.AcquireAsync(activity.Conversation, cancellationToken);
-        string locale = Locales.FromHint(activity.Locale) ?? Locales.Supported.English;
         try
         {
             if (activity.MessageId is { } messageId
@@ -61,7 +60,7 @@ public sealed class ConversationRouter
             {
                 try
                 {
-                    return await RunTurnAsync(activity, l => locale = l, cancellationToken);
+                    return await RunTurnAsync(activity, cancellationToken);
                 }
                 catch (ConcurrencyConflictException) when (attempt < 3)
                 {
@@ -72,27 +71,27 @@ public sealed class ConversationRouter
         {
             // The message was not accepted; say so plainly so the user sends it again. The exception is not
             // rethrown or logged with the message text: it may hold a secret the guard had not yet removed.
+            var locale = LocaleOf(activity, fallback: Locales.Supported.English);
             return new RouteResult(
                 RouteStatus.StoreUnavailable,
                 [BotReply.Plain(_replies.Text(TextKeys.StorageUnavailable, locale))]);
         }
     }
 
-    private async Task<RouteResult> RunTurnAsync(
-        InboundActivity activity, Action<string> reportLocale, CancellationToken ct)
+    private async Task<RouteResult> RunTurnAsync(InboundActivity activity, CancellationToken ct)
     {
         var stored = await _store.LoadAsync(activity.Conversation, ct);
         var state = stored is null ? new ConversationState() : ConversationStateSerializer.Deserialize(stored.State);
-        reportLocale(stored is null ? Locales.FromHint(activity.Locale) ?? state.Locale : state.Locale);
         var now = _time.GetUtcNow();
+
+        // Before the first turn the conversation has no language yet: warnings follow the message's script.
+        var locale = state.Phase == Phase.New ? LocaleOf(activity, fallback: state.Locale) : state.Locale;
 
         var expecting = ExpectedKind(state);
         var scanContext = new ScanContext(
             ExpectingTransactionId: expecting == SlotKinds.TxId,
             CodeRecentlyMentioned: state.CodeMentioned && !ExpectsNumber(expecting));
-        var guard = _guard.Inspect(activity.Text, scanContext, state.Phase == Phase.New
-            ? Locales.FromHint(activity.Locale) ?? (TextMatching.HasCjk(activity.Text) ? Locales.Supported.Chinese : state.Locale)
-            : state.Locale);
+        var guard = _guard.Inspect(activity.Text, scanContext, locale);
         var safe = activity with { Text = guard.RedactedText };
         state.CodeMentioned = guard.Scan.MentionsCode;
 
@@ -100,7 +99,6 @@ public sealed class ConversationRouter
         var markExposed = new List<long>();
         if (guard.Scan.HasSecrets)
         {
-            var warnLocale = state.Phase == Phase.New ? LocaleOfWarnings(activity, state) : state.Locale;
             replies.AddRange(guard.Warnings.Select(BotReply.Plain));
             if (guard.WalletCompromised)
             {
@@ -115,7 +113,7 @@ public sealed class ConversationRouter
             if (deleted != DeleteOutcome.Deleted)
             {
                 var key = deleted == DeleteOutcome.Failed ? TextKeys.DeleteFailed : TextKeys.DeleteNotSupported;
-                replies.Add(BotReply.Plain(_replies.Text(key, warnLocale)));
+                replies.Add(BotReply.Plain(_replies.Text(key, locale)));
             }
         }
 
@@ -181,9 +179,9 @@ public sealed class ConversationRouter
         kind is SlotKinds.Uid or SlotKinds.Amount or SlotKinds.OrderId or SlotKinds.Phone or SlotKinds.Contact
             or SlotKinds.Time;
 
-    private static string LocaleOfWarnings(InboundActivity activity, ConversationState state) =>
+    private static string LocaleOf(InboundActivity activity, string fallback) =>
         TextMatching.HasCjk(activity.Text) ? Locales.Supported.Chinese
-        : Locales.FromHint(activity.Locale) ?? state.Locale;
+        : Locales.FromHint(activity.Locale) ?? fallback;
 
     /// <summary>Whether the message was nothing but secrets (and separators), so there is no answer left in it.</summary>
     private static bool OnlySecrets(string text, ScanResult scan)

@@ -1,3 +1,5 @@
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Safety;
 
 /// <summary>Finds private keys written as one token: 64 hex characters (with or without 0x), WIF, extended private

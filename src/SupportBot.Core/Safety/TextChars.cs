@@ -1,3 +1,5 @@
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Safety;
 
 /// <summary>Character classes the detectors share. Hand-written tests instead of regular expressions keep every scan

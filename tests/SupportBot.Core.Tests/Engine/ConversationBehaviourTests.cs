@@ -276,10 +276,10 @@ public class ConversationBehaviourTests
         var chat = _bot.Conversation();
         var activity = chat.Activity("hello");
         await chat.SendActivityAsync(activity);
-        Assert.Equal(Routing.RouteStatus.Processed, chat.LastResult!.Status);
+        Assert.Equal(Core.Routing.RouteStatus.Processed, chat.LastResult!.Status);
 
         await chat.SendActivityAsync(activity);
-        Assert.Equal(Routing.RouteStatus.Duplicate, chat.LastResult!.Status);
+        Assert.Equal(Core.Routing.RouteStatus.Duplicate, chat.LastResult!.Status);
         Assert.Empty(chat.Replies);
     }
 

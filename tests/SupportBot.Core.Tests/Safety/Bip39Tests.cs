@@ -1,5 +1,7 @@
 using SupportBot.Core.Safety;
 
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Tests.Safety;
 
 public class Bip39Tests

@@ -1,5 +1,7 @@
 using SupportBot.Core.Safety;
 
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Tests.Safety;
 
 /// <summary>Messages without secrets: ordinary support talk in both languages, and the identifiers users are asked

@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Security.Cryptography;
 using SupportBot.Core.Safety;
 
+using SupportBot.Core.Codecs;
+
 namespace SupportBot.Core.Tests.Safety;
 
 /// <summary>Builds real-looking secrets from a seeded random source: BIP39 phrases with valid checksums, WIF and
