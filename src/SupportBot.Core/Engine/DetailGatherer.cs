@@ -76,6 +76,12 @@ internal sealed class DetailGatherer
             return;
         }
 
+        if (turn.SecretsRemoved)
+        {
+            Reprompt(turn, problem);
+            return;
+        }
+
         if (TryAnswerSideQuestion(turn))
         {
             turn.Say(_replies.DetailPrompt(problem, detail, state.Locale, _replies.Text(TextKeys.ResumeAfterSideAnswer, state.Locale)));

@@ -62,13 +62,17 @@ public sealed class DialogEngine
         }
     }
 
-    /// <summary>Runs one turn, changing <paramref name="state"/> in place.</summary>
+    /// <summary>Runs one turn, changing <paramref name="state"/> in place. <paramref name="secretsRemoved"/> says the
+    /// safety guard took a secret out of the text.</summary>
     public async ValueTask<TurnOutcome> RunTurnAsync(
-        ConversationState state, InboundActivity activity, CancellationToken cancellationToken = default)
+        ConversationState state,
+        InboundActivity activity,
+        bool secretsRemoved = false,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(activity);
-        var turn = new Turn(state, activity, _time.GetUtcNow());
+        var turn = new Turn(state, activity, _time.GetUtcNow()) { SecretsRemoved = secretsRemoved };
         var idleSince = state.LastActivity;
         state.LastActivity = turn.Now;
 
@@ -350,7 +354,7 @@ public sealed class DialogEngine
             return true;
         }
 
-        if (!quietWhenUnknown && turn.Text.Length > 0)
+        if (!quietWhenUnknown && !turn.SecretsRemoved && turn.Text.Length > 0)
         {
             turn.Say(BotReply.Plain(_replies.Text(TextKeys.NotUnderstood, state.Locale)));
         }

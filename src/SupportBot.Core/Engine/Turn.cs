@@ -27,6 +27,10 @@ internal sealed class Turn
 
     public TurnOutcome Outcome { get; } = new();
 
+    /// <summary>The safety guard removed a secret from this message: what is left is a fragment ("my password is"),
+    /// so a failed answer is asked again quietly instead of counting as a wrong attempt.</summary>
+    public bool SecretsRemoved { get; init; }
+
     public string Locale => State.Locale;
 
     public void Say(BotReply reply) => Outcome.Replies.Add(reply);

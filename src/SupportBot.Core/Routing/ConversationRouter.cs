@@ -119,7 +119,7 @@ public sealed class ConversationRouter
 
         var outcome = guard.Scan.HasSecrets && OnlySecrets(activity.Text, guard.Scan)
             ? _engine.Reprompt(state, safe)
-            : await _engine.RunTurnAsync(state, safe, ct);
+            : await _engine.RunTurnAsync(state, safe, guard.Scan.HasSecrets, ct);
         replies.AddRange(outcome.Replies);
 
         var transcript = new List<TranscriptLine>(replies.Count + 1)

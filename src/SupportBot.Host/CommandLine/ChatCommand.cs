@@ -11,7 +11,7 @@ internal static class ChatCommand
 {
     public static Command Create(string[] hostArgs)
     {
-        var lang = new Option<string?>("--lang") { Description = "The language to start in: zh-CN or en." };
+        var lang = new Option<string?>("--lang") { Description = "The language when your first message does not show one: zh-CN or en." };
         lang.AcceptOnlyFromAmong(Locales.All.ToArray());
         var user = new Option<string>("--user")
         {

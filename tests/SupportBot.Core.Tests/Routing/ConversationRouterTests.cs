@@ -48,6 +48,26 @@ public class ConversationRouterTests
     }
 
     [Fact]
+    public async Task LeftoverOfARemovedPasswordIsNotTakenAsAWrongAnswer()
+    {
+        var bot = new TestBot();
+        var chat = bot.Conversation();
+        await chat.SendAsync("my deposit has not arrived");
+        await chat.ChooseAsync("needHelp");
+
+        await chat.SendAsync("my password is hunter2hunter");
+
+        Assert.Equal("uid", chat.Last.StepId);
+        Assert.DoesNotContain(chat.Replies, r => r.Text.Contains(bot.Catalog.Text(TextKeys.Error(Core.Recognizers.RecognizerErrors.UidFormat)).Get("en"), StringComparison.Ordinal));
+        var stored = await bot.Store.LoadAsync(chat.Key, TestContext.Current.CancellationToken);
+        Assert.Equal(0, ConversationStateSerializer.Deserialize(stored!.State).Attempts);
+
+        // A real answer in the same message as a secret still counts.
+        await chat.SendAsync("UID 12345678, password: hunter2hunter");
+        Assert.Equal("coin", chat.Last.StepId);
+    }
+
+    [Fact]
     public async Task ExposedSecretMakesTheNextTicketUrgentAndFlagged()
     {
         var bot = new TestBot();
