@@ -17,12 +17,21 @@ public static class ConversationStateSerializer
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
     /// <summary>Serializes the state to UTF-8 JSON.</summary>
     public static byte[] Serialize(ConversationState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        // One buffer and writer per thread, reused: only the returned array is allocated per call.
+        var buffer = _buffer ??= new System.Buffers.ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        var json = _writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        json.Reset(buffer);
         {
             json.WriteStartObject();
             json.WriteString("l", state.Locale);
@@ -81,6 +90,7 @@ public static class ConversationStateSerializer
             }
 
             json.WriteEndObject();
+            json.Flush();
         }
 
         return buffer.WrittenSpan.ToArray();

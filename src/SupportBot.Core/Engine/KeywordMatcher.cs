@@ -38,7 +38,7 @@ public sealed class KeywordMatcher<T>
                 continue;
             }
 
-            var index = scores.FindIndex(s => ReferenceEquals(s.Target, target));
+            var index = IndexOf(scores, target);
             if (index < 0)
             {
                 scores.Add((target, weight));
@@ -51,6 +51,20 @@ public sealed class KeywordMatcher<T>
 
         scores.Sort((a, b) => b.Score.CompareTo(a.Score));
         return scores;
+    }
+
+    // A plain loop: FindIndex with a lambda would allocate a closure for every matching keyword.
+    private static int IndexOf(List<(T Target, int Score)> scores, T target)
+    {
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (ReferenceEquals(scores[i].Target, target))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static int Weigh(string keyword)

@@ -9,6 +9,11 @@ public sealed class ReplyBuilder
 {
     private readonly DialogCatalog _catalog;
     private readonly Dictionary<string, IReadOnlyList<ChoiceOption>> _menuByLocale = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<ChoiceOption>> _skipByLocale = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<ChoiceOption>> _confirmByLocale = new(StringComparer.Ordinal);
+
+    // Detail questions are fixed per (detail, locale); building them once saves several concatenations a turn.
+    private readonly Dictionary<(DetailDefinition Detail, string Locale), string> _questions = new(QuestionKeyComparer.Instance);
 
     /// <summary>Creates a builder over <paramref name="catalog"/>.</summary>
     public ReplyBuilder(DialogCatalog catalog)
@@ -26,6 +31,21 @@ public sealed class ReplyBuilder
 
             choices.Add(Choice("verifyAgent", locale));
             _menuByLocale[locale] = choices.AsReadOnly();
+            _skipByLocale[locale] = new List<ChoiceOption> { Choice("skip", locale) }.AsReadOnly();
+            _confirmByLocale[locale] = new List<ChoiceOption>
+            {
+                Choice("confirm", locale), Choice("edit", locale), Choice("cancel", locale),
+            }.AsReadOnly();
+            foreach (var problem in catalog.Problems)
+            {
+                foreach (var detail in problem.Details)
+                {
+                    if (TryBuildQuestion(detail, locale) is { } question)
+                    {
+                        _questions[(detail, locale)] = question;
+                    }
+                }
+            }
         }
     }
 
@@ -44,8 +64,7 @@ public sealed class ReplyBuilder
     public static ChoiceOption ProblemChoice(ProblemDefinition problem, string locale) =>
         new(ChoiceValues.Problem(problem.Id), problem.Title.Get(locale));
 
-    /// <summary>The question for a detail: its own prompt or the kind's default, with the optional hint.</summary>
-    public BotReply DetailPrompt(ProblemDefinition problem, DetailDefinition detail, string locale, string? prefix)
+    private string BuildQuestion(DetailDefinition detail, string locale)
     {
         var question = detail.Prompt?.Get(locale) ?? Text(TextKeys.Prompt(detail.Kind), locale);
         if (detail.Kind == SlotKinds.Screenshots)
@@ -58,12 +77,37 @@ public sealed class ReplyBuilder
             question += " " + Text(TextKeys.OptionalSuffix, locale);
         }
 
+        return question;
+    }
+
+    // A catalog missing a text must still fail when (and only when) the prompt is asked for, as before.
+    private string? TryBuildQuestion(DetailDefinition detail, string locale)
+    {
+        try
+        {
+            return BuildQuestion(detail, locale);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The question for a detail: its own prompt or the kind's default, with the optional hint.</summary>
+    public BotReply DetailPrompt(ProblemDefinition problem, DetailDefinition detail, string locale, string? prefix)
+    {
+        if (!_questions.TryGetValue((detail, locale), out var question))
+        {
+            question = BuildQuestion(detail, locale);
+        }
+
         if (prefix is not null)
         {
             question = prefix + "\n" + question;
         }
 
-        IReadOnlyList<ChoiceOption> choices = detail.Required ? [] : [Choice("skip", locale)];
+        IReadOnlyList<ChoiceOption> choices = detail.Required ? []
+            : _skipByLocale.TryGetValue(locale, out var skip) ? skip : [Choice("skip", locale)];
         return new BotReply(question, choices) { ProblemId = problem.Id, StepId = detail.Id };
     }
 
@@ -86,7 +130,8 @@ public sealed class ReplyBuilder
         lines.Add(Text(TextKeys.ConfirmPrompt, locale));
         return new BotReply(
             string.Join('\n', lines),
-            [Choice("confirm", locale), Choice("edit", locale), Choice("cancel", locale)])
+            _confirmByLocale.TryGetValue(locale, out var confirm) ? confirm
+                : [Choice("confirm", locale), Choice("edit", locale), Choice("cancel", locale)])
         {
             ProblemId = problem.Id,
             StepId = Steps.Confirm,

@@ -44,7 +44,8 @@ public static class TextMatching
     /// <summary>Lower-cases ASCII letters only. Keywords are English or Chinese (which has no case), and this avoids
     /// the culture machinery of <see cref="string.ToLowerInvariant()"/> on every message.</summary>
     public static string LowerAscii(string text) =>
-        string.Create(text.Length, text, static (span, source) =>
+        // Text without capitals needs no copy.
+        text.AsSpan().IndexOfAnyInRange('A', 'Z') < 0 ? text : string.Create(text.Length, text, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
             {

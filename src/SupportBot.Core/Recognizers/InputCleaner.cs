@@ -13,6 +13,12 @@ public static class InputCleaner
             return string.Empty;
         }
 
+        // Most messages are already clean; returning them as they are saves two builders and a copy per call.
+        if (IsClean(text))
+        {
+            return text;
+        }
+
         var sb = new System.Text.StringBuilder(text.Length);
         foreach (var raw in text)
         {
@@ -54,6 +60,45 @@ public static class InputCleaner
         }
 
         return keepLineBreaks ? sb.ToString().Trim() : CollapseSpaces(sb);
+    }
+
+    /// <summary>Whether <see cref="Clean"/> would return <paramref name="text"/> unchanged in either mode: no
+    /// character it maps or drops, and single spaces only between other characters.</summary>
+    private static bool IsClean(string text)
+    {
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            previousSpace = false;
+            if (c is > ' ' and < '\u007F')
+            {
+                continue;
+            }
+
+            if (c is < ' ' or (>= '\uFF01' and <= '\uFF5E') or '\u3000' || char.IsWhiteSpace(c) || char.IsControl(c)
+                || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string CollapseSpaces(System.Text.StringBuilder sb)

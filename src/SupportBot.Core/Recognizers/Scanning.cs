@@ -10,7 +10,7 @@ public static class Scanning
     /// them.</summary>
     public static List<TextSpan> AlnumRuns(string text, string inner = "")
     {
-        var runs = new List<TextSpan>();
+        var runs = new List<TextSpan>(CountRunStarts(text));
         var i = 0;
         while (i < text.Length)
         {
@@ -37,6 +37,25 @@ public static class Scanning
         }
 
         return runs;
+    }
+
+    // An upper bound on the runs (inner characters only merge them), so the list never grows.
+    private static int CountRunStarts(string text)
+    {
+        var count = 0;
+        var inRun = false;
+        foreach (var c in text)
+        {
+            var alnum = IsAsciiAlnum(c);
+            if (alnum && !inRun)
+            {
+                count++;
+            }
+
+            inRun = alnum;
+        }
+
+        return count;
     }
 
     /// <summary>Whether only spaces lie between <paramref name="from"/> and <paramref name="to"/>.</summary>

@@ -99,7 +99,11 @@ public sealed class ConversationRouter
         var markExposed = new List<long>();
         if (guard.Scan.HasSecrets)
         {
-            replies.AddRange(guard.Warnings.Select(BotReply.Plain));
+            foreach (var warning in guard.Warnings)
+            {
+                replies.Add(BotReply.Plain(warning));
+            }
+
             if (guard.WalletCompromised)
             {
                 state.SecretExposed = true;
@@ -126,10 +130,13 @@ public sealed class ConversationRouter
         {
             new(TranscriptDirection.User, guard.RedactedText, now)
             {
-                AttachmentNames = [.. activity.Attachments.Select(a => a.Name)],
+                AttachmentNames = AttachmentNames(activity.Attachments),
             },
         };
-        transcript.AddRange(replies.Select(r => new TranscriptLine(TranscriptDirection.Bot, r.Text, now)));
+        foreach (var reply in replies)
+        {
+            transcript.Add(new TranscriptLine(TranscriptDirection.Bot, reply.Text, now));
+        }
 
         await _store.CommitTurnAsync(
             new TurnCommit
@@ -147,6 +154,22 @@ public sealed class ConversationRouter
             },
             ct);
         return new RouteResult(RouteStatus.Processed, replies, outcome.Ticket?.Number);
+    }
+
+    private static string[] AttachmentNames(IReadOnlyList<Attachment> attachments)
+    {
+        if (attachments.Count == 0)
+        {
+            return [];
+        }
+
+        var names = new string[attachments.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = attachments[i].Name;
+        }
+
+        return names;
     }
 
     private async Task<DeleteOutcome> DeleteOriginalAsync(InboundActivity activity, CancellationToken ct)

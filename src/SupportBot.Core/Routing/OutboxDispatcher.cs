@@ -32,11 +32,12 @@ public sealed class OutboxDispatcher
         }
 
         var pending = await _outbox.FetchPendingAsync(channel, _time.GetUtcNow(), 1000, cancellationToken);
-        var blocked = new HashSet<Activities.ConversationKey>();
+        // Created on the first failure only: most drains deliver everything.
+        HashSet<Activities.ConversationKey>? blocked = null;
         var delivered = 0;
         foreach (var message in pending)
         {
-            if ((filter is not null && !filter(message)) || blocked.Contains(message.Conversation))
+            if ((filter is not null && !filter(message)) || (blocked is not null && blocked.Contains(message.Conversation)))
             {
                 continue;
             }
@@ -49,7 +50,7 @@ public sealed class OutboxDispatcher
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                blocked.Add(message.Conversation);
+                (blocked ??= []).Add(message.Conversation);
                 var retryAt = _time.GetUtcNow() + Backoff(message.Attempts + 1);
                 await _outbox.MarkFailedAsync(message.Id, ex.GetType().Name, retryAt, cancellationToken);
             }

@@ -17,7 +17,8 @@ internal static class TimeLexer
     /// <summary>The tokens of <paramref name="text"/>.</summary>
     public static List<TimeToken> Lex(string text)
     {
-        var tokens = new List<TimeToken>();
+        // Tokens never outnumber characters; a small bound avoids the list's repeated growth.
+        var tokens = new List<TimeToken>(Math.Min(text.Length, 16));
         var i = 0;
         var space = false;
         while (i < text.Length)
