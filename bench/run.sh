@@ -19,3 +19,29 @@ echo "== ours"
 dotnet build bench/SupportBot.Bench -c Release -nologo -clp:ErrorsOnly
 dotnet bench/SupportBot.Bench/bin/Release/net10.0/SupportBot.Bench.dll \
   --conversations "$conversations" --warmup 1000 --peer "$work/peer.json" --markdown docs/benchmarks.md
+
+echo "== start-up to ready (process start until /healthz answers), 3 runs"
+dotnet build src/SupportBot.Host -c Release -nologo -clp:ErrorsOnly >/dev/null
+{
+  echo
+  echo "## Start-up to ready"
+  echo
+  echo "Process start until \`/healthz\` answers 200 (Release build, SQLite in a temporary folder, the shipped dialogs). Target < 1.5 s."
+  echo
+  echo "| run | ms |"
+  echo "| --- | ---: |"
+} >> docs/benchmarks.md
+for run in 1 2 3; do
+  start=$(date +%s%N)
+  dotnet src/SupportBot.Host/bin/Release/net10.0/SupportBot.Host.dll --urls http://127.0.0.1:5099 \
+    --Storage:Sqlite:Path="$work/startup-$run.db" >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 1 500); do
+    if curl -sf http://127.0.0.1:5099/healthz >/dev/null 2>&1; then break; fi
+    sleep 0.01
+  done
+  ready=$(( ($(date +%s%N) - start) / 1000000 ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "start-up run $run: ${ready} ms"
+  echo "| $run | $ready |" >> docs/benchmarks.md
+done
