@@ -32,66 +32,64 @@ public static class ConversationStateSerializer
         buffer.ResetWrittenCount();
         var json = _writer ??= new Utf8JsonWriter(buffer, WriterOptions);
         json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("l", state.Locale);
+        WriteIf(json, "lc", state.LocaleChosen);
+        WriteIf(json, "p", (int)state.Phase);
+        WriteIf(json, "rp", (int)state.ResumePhase);
+        if (state.ProblemId is not null)
         {
-            json.WriteStartObject();
-            json.WriteString("l", state.Locale);
-            WriteIf(json, "lc", state.LocaleChosen);
-            WriteIf(json, "p", (int)state.Phase);
-            WriteIf(json, "rp", (int)state.ResumePhase);
-            if (state.ProblemId is not null)
+            json.WriteString("pr", state.ProblemId);
+        }
+
+        WriteIf(json, "di", state.DetailIndex);
+        WriteIf(json, "a", state.Attempts);
+        WriteIf(json, "e", state.Editing);
+        WriteIf(json, "s", state.SafetyNoticeShown);
+        WriteIf(json, "cm", state.CodeMentioned);
+        WriteIf(json, "x", state.SecretExposed);
+        if (state.LastTicket is { } ticket)
+        {
+            json.WriteNumber("t", ticket);
+        }
+
+        json.WriteNumber("at", state.LastActivity.ToUnixTimeSeconds());
+        if (state.ClarifyOptions.Count > 0)
+        {
+            json.WriteStartArray("c");
+            foreach (var option in state.ClarifyOptions)
             {
-                json.WriteString("pr", state.ProblemId);
+                json.WriteStringValue(option);
             }
 
-            WriteIf(json, "di", state.DetailIndex);
-            WriteIf(json, "a", state.Attempts);
-            WriteIf(json, "e", state.Editing);
-            WriteIf(json, "s", state.SafetyNoticeShown);
-            WriteIf(json, "cm", state.CodeMentioned);
-            WriteIf(json, "x", state.SecretExposed);
-            if (state.LastTicket is { } ticket)
-            {
-                json.WriteNumber("t", ticket);
-            }
+            json.WriteEndArray();
+        }
 
-            json.WriteNumber("at", state.LastActivity.ToUnixTimeSeconds());
-            if (state.ClarifyOptions.Count > 0)
+        if (state.Values.Count > 0)
+        {
+            json.WriteStartObject("v");
+            foreach (var (id, value) in state.Values)
             {
-                json.WriteStartArray("c");
-                foreach (var option in state.ClarifyOptions)
+                json.WriteStartObject(id);
+                json.WriteString("v", value.Value);
+                if (value.Display != value.Value)
                 {
-                    json.WriteStringValue(option);
+                    json.WriteString("d", value.Display);
                 }
 
-                json.WriteEndArray();
-            }
-
-            if (state.Values.Count > 0)
-            {
-                json.WriteStartObject("v");
-                foreach (var (id, value) in state.Values)
+                if (value.Original is not null)
                 {
-                    json.WriteStartObject(id);
-                    json.WriteString("v", value.Value);
-                    if (value.Display != value.Value)
-                    {
-                        json.WriteString("d", value.Display);
-                    }
-
-                    if (value.Original is not null)
-                    {
-                        json.WriteString("o", value.Original);
-                    }
-
-                    json.WriteEndObject();
+                    json.WriteString("o", value.Original);
                 }
 
                 json.WriteEndObject();
             }
 
             json.WriteEndObject();
-            json.Flush();
         }
+
+        json.WriteEndObject();
+        json.Flush();
 
         return buffer.WrittenSpan.ToArray();
     }
