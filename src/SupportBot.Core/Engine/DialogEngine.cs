@@ -14,12 +14,13 @@ public sealed class DialogEngine
     private readonly DialogCatalog _catalog;
     private readonly EngineOptions _options;
     private readonly TimeProvider _time;
-    private readonly IAgentDirectory _agents;
     private readonly ReplyBuilder _replies;
     private readonly DetailGatherer _gatherer;
     private readonly TicketFactory _tickets;
     private readonly ProblemIdentifier _identifier;
     private readonly ChoiceTitleIndex _choiceTitles;
+    private readonly CommandHandler _commands;
+    private readonly AgentVerifier _verifier;
     private readonly Dictionary<string, string> _commandByWord = new(StringComparer.Ordinal);
 
     /// <summary>Creates the engine. Throws when a dialog names a detail kind no recognizer handles.</summary>
@@ -36,7 +37,6 @@ public sealed class DialogEngine
         _catalog = catalog;
         _options = options;
         _time = time;
-        _agents = agents;
         _replies = new ReplyBuilder(catalog);
         var byKind = recognizers.ToDictionary(r => r.Kind, StringComparer.Ordinal);
         foreach (var detail in catalog.Problems.SelectMany(p => p.Details))
@@ -53,6 +53,8 @@ public sealed class DialogEngine
         _tickets = new TicketFactory(tickets, _replies);
         _identifier = new ProblemIdentifier(catalog);
         _choiceTitles = new ChoiceTitleIndex(catalog);
+        _commands = new CommandHandler(catalog, _replies, _gatherer, _tickets, options);
+        _verifier = new AgentVerifier(agents, catalog, _replies, _gatherer);
         foreach (var (command, words) in catalog.Commands)
         {
             foreach (var word in words)
@@ -99,7 +101,7 @@ public sealed class DialogEngine
 
         turn.Choice = ResolveChoice(turn);
         var command = ResolveCommand(turn);
-        if (command is not null && await HandleCommandAsync(turn, command, cancellationToken))
+        if (command is not null && await _commands.HandleAsync(turn, command, cancellationToken))
         {
             return turn.Outcome;
         }
@@ -135,63 +137,6 @@ public sealed class DialogEngine
         if (!Identify(turn, quietWhenUnknown: true))
         {
             Reprompt(turn);
-        }
-    }
-
-    private async ValueTask<bool> HandleCommandAsync(Turn turn, string command, CancellationToken ct)
-    {
-        var state = turn.State;
-        switch (command)
-        {
-            case CommandIds.English or CommandIds.Chinese:
-                state.Locale = command == CommandIds.English ? Locales.Supported.English : Locales.Supported.Chinese;
-                state.LocaleChosen = true;
-                turn.Say(BotReply.Plain(_replies.Text(TextKeys.LanguageSwitched, state.Locale)));
-                Reprompt(turn);
-                return true;
-            case CommandIds.Help:
-                turn.Say(BotReply.Plain(_replies.Text(TextKeys.Help, state.Locale)));
-                Reprompt(turn);
-                return true;
-            case CommandIds.Cancel or CommandIds.Menu:
-                state.ResetFlow();
-                state.Phase = Phase.Menu;
-                if (command == CommandIds.Cancel)
-                {
-                    turn.Say(BotReply.Plain(_replies.Text(TextKeys.Cancelled, state.Locale)));
-                }
-
-                Reprompt(turn);
-                return true;
-            case CommandIds.Restart:
-                state.ResetFlow();
-                state.Phase = Phase.Menu;
-                turn.Say(BotReply.Plain(_replies.Text(TextKeys.Restarted, state.Locale)));
-                turn.Say(BotReply.Plain(_replies.Text(TextKeys.Greeting, state.Locale)));
-                Reprompt(turn);
-                return true;
-            case CommandIds.Human:
-                var problem = _catalog.FindProblem(state.ProblemId)
-                    ?? _catalog.FindProblem(_options.FallbackProblem) ?? _catalog.Problems[^1];
-                await _tickets.CreateAsync(turn, problem, _replies.Text(TextKeys.HumanHandoff, state.Locale), ct);
-                return true;
-            case CommandIds.VerifyAgent when state.Phase != Phase.VerifyAgent:
-                state.ResumePhase = state.Phase == Phase.IdleResume ? state.ResumePhase : state.Phase;
-                state.Phase = Phase.VerifyAgent;
-                Reprompt(turn);
-                return true;
-            case CommandIds.Back:
-                var current = _catalog.FindProblem(state.ProblemId);
-                if (current is null || state.Phase is not (Phase.Gathering or Phase.Confirm or Phase.EditWhich)
-                    || !_gatherer.Back(turn, current))
-                {
-                    turn.Say(BotReply.Plain(_replies.Text(TextKeys.NothingToGoBackTo, state.Locale)));
-                    Reprompt(turn);
-                }
-
-                return true;
-            default:
-                return false;
         }
     }
 
@@ -240,7 +185,7 @@ public sealed class DialogEngine
                 ResumeAfterIdle(turn, command);
                 break;
             case Phase.VerifyAgent:
-                await VerifyAgentAsync(turn, ct);
+                await _verifier.VerifyAsync(turn, ct);
                 break;
             default:
                 if (!Identify(turn, quietWhenUnknown: false))
@@ -300,23 +245,6 @@ public sealed class DialogEngine
         }
 
         state.Phase = state.ResumePhase;
-        Reprompt(turn);
-    }
-
-    private async ValueTask VerifyAgentAsync(Turn turn, CancellationToken ct)
-    {
-        var state = turn.State;
-        var code = turn.Text.Trim().ToUpperInvariant();
-        if (code.Length is 0 or > 32)
-        {
-            Reprompt(turn);
-            return;
-        }
-
-        var agent = await _agents.FindByCodeAsync(code, ct);
-        var key = agent is null ? TextKeys.VerifyUnknown : agent.Active ? TextKeys.VerifyValid : TextKeys.VerifyInactive;
-        turn.Say(BotReply.Plain(_replies.Text(key, state.Locale, ("code", agent?.Code ?? code), ("name", agent?.DisplayName ?? ""))));
-        state.Phase = state.ResumePhase is Phase.New or Phase.VerifyAgent ? Phase.Menu : state.ResumePhase;
         Reprompt(turn);
     }
 
