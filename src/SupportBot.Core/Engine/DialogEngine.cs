@@ -110,6 +110,26 @@ public sealed class DialogEngine
         return turn.Outcome;
     }
 
+    /// <summary>The language to speak to a user whose conversation has none yet: the script of the message, then the
+    /// channel's hint, then <see cref="EngineOptions.DefaultLocale"/>.</summary>
+    public string LocaleOf(InboundActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return DetectLocale(activity.Text, activity.Locale) ?? _options.DefaultLocale;
+    }
+
+    /// <summary>The kind of detail the conversation is waiting for (e.g. <c>txid</c>), or null when it is not
+    /// asking for one; the safety guard reads ambiguous input (64 hex characters, a lone number) by it.</summary>
+    public string? AwaitedDetailKind(ConversationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var problem = _catalog.FindProblem(state.ProblemId);
+        return state.Phase is Phase.Gathering or Phase.AttemptsExceeded && problem is not null
+            && state.DetailIndex < problem.Details.Count
+            ? problem.Details[state.DetailIndex].Kind
+            : null;
+    }
+
     /// <summary>Asks the current question again without consuming input (used after a message that held only a
     /// secret: the guard warned, and the flow stays where it was).</summary>
     public TurnOutcome Reprompt(ConversationState state, InboundActivity activity)
@@ -118,7 +138,7 @@ public sealed class DialogEngine
         var turn = new Turn(state, activity, _time.GetUtcNow());
         if (state.Phase == Phase.New)
         {
-            state.Locale = DetectLocale(turn) ?? state.Locale;
+            state.Locale = LocaleOf(activity);
             state.Phase = Phase.Menu;
         }
 
@@ -130,7 +150,7 @@ public sealed class DialogEngine
     private void Begin(Turn turn)
     {
         var state = turn.State;
-        state.Locale = DetectLocale(turn) ?? _options.DefaultLocale;
+        state.Locale = LocaleOf(turn.Activity);
         turn.Say(BotReply.Plain(_replies.Text(TextKeys.Greeting, state.Locale)) with { StepId = Steps.Menu });
         state.Phase = Phase.Menu;
         turn.Choice = ResolveChoice(turn);
@@ -252,7 +272,7 @@ public sealed class DialogEngine
     private bool Identify(Turn turn, bool quietWhenUnknown)
     {
         var state = turn.State;
-        if (!state.LocaleChosen && turn.Choice is null && DetectLocale(turn) is { } detected)
+        if (!state.LocaleChosen && turn.Choice is null && DetectLocale(turn.Text, turn.Activity.Locale) is { } detected)
         {
             state.Locale = detected;
         }
@@ -323,10 +343,10 @@ public sealed class DialogEngine
         return normalized.Length > 0 && _commandByWord.TryGetValue(normalized, out var command) ? command : null;
     }
 
-    private static string? DetectLocale(Turn turn) =>
-        TextMatching.HasCjk(turn.Text) ? Locales.Supported.Chinese
-        : TextMatching.HasLatinWords(turn.Text, 2) && !turn.Text.Any(char.IsDigit) ? Locales.Supported.English
-        : Locales.FromHint(turn.Activity.Locale);
+    private static string? DetectLocale(string text, string? hint) =>
+        TextMatching.HasCjk(text) ? Locales.Supported.Chinese
+        : TextMatching.HasLatinWords(text, 2) && !text.Any(char.IsDigit) ? Locales.Supported.English
+        : Locales.FromHint(hint);
 
     private static bool IsMidFlow(Phase phase) =>
         phase is Phase.Clarify or Phase.SelfHelp or Phase.Gathering or Phase.AttemptsExceeded or Phase.Confirm

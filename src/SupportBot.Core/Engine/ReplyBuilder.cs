@@ -5,14 +5,15 @@ using SupportBot.Core.Recognizers;
 namespace SupportBot.Core.Engine;
 
 /// <summary>Builds the bot's replies from the catalog's texts: the only place that turns text keys into words.</summary>
-public sealed class ReplyBuilder
+internal sealed class ReplyBuilder
 {
     private readonly DialogCatalog _catalog;
     private readonly Dictionary<string, IReadOnlyList<ChoiceOption>> _menuByLocale = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<ChoiceOption>> _skipByLocale = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<ChoiceOption>> _confirmByLocale = new(StringComparer.Ordinal);
 
-    // Detail questions are fixed per (detail, locale); building them once saves several concatenations a turn.
+    // Detail questions are fixed per (detail, locale); building them once saves several concatenations a turn. The
+    // loader guarantees every text they use (TextKeys.Required), so building them all up front cannot fail.
     private readonly Dictionary<(DetailDefinition Detail, string Locale), string> _questions = new(QuestionKeyComparer.Instance);
 
     /// <summary>Creates a builder over <paramref name="catalog"/>.</summary>
@@ -40,10 +41,7 @@ public sealed class ReplyBuilder
             {
                 foreach (var detail in problem.Details)
                 {
-                    if (TryBuildQuestion(detail, locale) is { } question)
-                    {
-                        _questions[(detail, locale)] = question;
-                    }
+                    _questions[(detail, locale)] = BuildQuestion(detail, locale);
                 }
             }
         }
@@ -80,34 +78,16 @@ public sealed class ReplyBuilder
         return question;
     }
 
-    // A catalog missing a text must still fail when (and only when) the prompt is asked for, as before.
-    private string? TryBuildQuestion(DetailDefinition detail, string locale)
-    {
-        try
-        {
-            return BuildQuestion(detail, locale);
-        }
-        catch (KeyNotFoundException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The question for a detail: its own prompt or the kind's default, with the optional hint.</summary>
     public BotReply DetailPrompt(ProblemDefinition problem, DetailDefinition detail, string locale, string? prefix)
     {
-        if (!_questions.TryGetValue((detail, locale), out var question))
-        {
-            question = BuildQuestion(detail, locale);
-        }
-
+        var question = _questions[(detail, locale)];
         if (prefix is not null)
         {
             question = prefix + "\n" + question;
         }
 
-        IReadOnlyList<ChoiceOption> choices = detail.Required ? []
-            : _skipByLocale.TryGetValue(locale, out var skip) ? skip : [Choice("skip", locale)];
+        var choices = detail.Required ? [] : _skipByLocale[locale];
         return new BotReply(question, choices) { ProblemId = problem.Id, StepId = detail.Id };
     }
 
@@ -130,8 +110,7 @@ public sealed class ReplyBuilder
         lines.Add(Text(TextKeys.ConfirmPrompt, locale));
         return new BotReply(
             string.Join('\n', lines),
-            _confirmByLocale.TryGetValue(locale, out var confirm) ? confirm
-                : [Choice("confirm", locale), Choice("edit", locale), Choice("cancel", locale)])
+            _confirmByLocale[locale])
         {
             ProblemId = problem.Id,
             StepId = Steps.Confirm,

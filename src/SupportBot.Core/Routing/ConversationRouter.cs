@@ -17,7 +17,6 @@ public sealed class ConversationRouter
     private readonly SafetyGuard _guard;
     private readonly IConversationStore _store;
     private readonly DialogCatalog _catalog;
-    private readonly ReplyBuilder _replies;
     private readonly Dictionary<string, IChannelClient> _channels;
     private readonly TimeProvider _time;
     private readonly KeyedLock<ConversationKey> _locks = new();
@@ -35,7 +34,6 @@ public sealed class ConversationRouter
         _guard = guard;
         _store = store;
         _catalog = catalog;
-        _replies = new ReplyBuilder(catalog);
         _channels = channels.ToDictionary(c => c.Channel, StringComparer.Ordinal);
         _time = time;
     }
@@ -71,10 +69,9 @@ public sealed class ConversationRouter
         {
             // The message was not accepted; say so plainly so the user sends it again. The exception is not
             // rethrown or logged with the message text: it may hold a secret the guard had not yet removed.
-            var locale = LocaleOf(activity, fallback: Locales.Supported.English);
             return new RouteResult(
                 RouteStatus.StoreUnavailable,
-                [BotReply.Plain(_replies.Text(TextKeys.StorageUnavailable, locale))]);
+                [BotReply.Plain(_catalog.Text(TextKeys.StorageUnavailable).Get(_engine.LocaleOf(activity)))]);
         }
     }
 
@@ -85,9 +82,9 @@ public sealed class ConversationRouter
         var now = _time.GetUtcNow();
 
         // Before the first turn the conversation has no language yet: warnings follow the message's script.
-        var locale = state.Phase == Phase.New ? LocaleOf(activity, fallback: state.Locale) : state.Locale;
+        var locale = state.Phase == Phase.New ? _engine.LocaleOf(activity) : state.Locale;
 
-        var expecting = ExpectedKind(state);
+        var expecting = _engine.AwaitedDetailKind(state);
         var scanContext = new ScanContext(
             ExpectingTransactionId: expecting == SlotKinds.TxId,
             CodeRecentlyMentioned: state.CodeMentioned && !ExpectsNumber(expecting));
@@ -117,7 +114,7 @@ public sealed class ConversationRouter
             if (deleted != DeleteOutcome.Deleted)
             {
                 var key = deleted == DeleteOutcome.Failed ? TextKeys.DeleteFailed : TextKeys.DeleteNotSupported;
-                replies.Add(BotReply.Plain(_replies.Text(key, locale)));
+                replies.Add(BotReply.Plain(_catalog.Text(key).Get(locale)));
             }
         }
 
@@ -189,22 +186,9 @@ public sealed class ConversationRouter
         }
     }
 
-    private string? ExpectedKind(ConversationState state)
-    {
-        var problem = _catalog.FindProblem(state.ProblemId);
-        return state.Phase is Phase.Gathering or Phase.AttemptsExceeded && problem is not null
-            && state.DetailIndex < problem.Details.Count
-            ? problem.Details[state.DetailIndex].Kind
-            : null;
-    }
-
     private static bool ExpectsNumber(string? kind) =>
         kind is SlotKinds.Uid or SlotKinds.Amount or SlotKinds.OrderId or SlotKinds.Phone or SlotKinds.Contact
             or SlotKinds.Time;
-
-    private static string LocaleOf(InboundActivity activity, string fallback) =>
-        TextMatching.HasCjk(activity.Text) ? Locales.Supported.Chinese
-        : Locales.FromHint(activity.Locale) ?? fallback;
 
     /// <summary>Whether the message was nothing but secrets (and separators), so there is no answer left in it.</summary>
     private static bool OnlySecrets(string text, ScanResult scan)

@@ -68,6 +68,19 @@ public class ConversationRouterTests
     }
 
     [Fact]
+    public async Task FirstMessageWithNoLanguageGetsWarningAndMenuInTheConfiguredDefault()
+    {
+        var bot = new TestBot(options: new EngineOptions { DefaultLocale = "zh-CN" });
+        var chat = bot.Conversation();
+
+        await chat.SendAsync("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
+
+        Assert.Equal(bot.Catalog.Text(TextKeys.Warning(SecretKind.PrivateKey)).Get("zh-CN"), chat.Replies[0].Text);
+        Assert.Equal(Steps.Menu, chat.Last.StepId);
+        Assert.Equal(bot.Catalog.Text(TextKeys.MenuPrompt).Get("zh-CN"), chat.Last.Text);
+    }
+
+    [Fact]
     public async Task ExposedSecretMakesTheNextTicketUrgentAndFlagged()
     {
         var bot = new TestBot();
