@@ -30,15 +30,8 @@ internal static class ChatCommand
 
     private static async Task<int> RunAsync(string[] hostArgs, string? lang, string user, bool json, CancellationToken ct)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
-            new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = Directory.GetCurrentDirectory() });
-        ProgramFolderSettings.Add(builder.Configuration);
-
-        // stdout belongs to the conversation (and to scripts reading --json); logs go to stderr, warnings only.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddSupportBot();
+        // stdout belongs to the conversation (and to scripts reading --json).
+        var builder = CommandHost.CreateBuilder(hostArgs);
         builder.Services.AddSingleton(new ConsoleReplyWriter(Console.Out, json));
         builder.Services.AddSingleton<ConsoleChannelClient>();
         builder.Services.AddSingleton<IChannelClient>(sp => sp.GetRequiredService<ConsoleChannelClient>());

@@ -1,16 +1,14 @@
 using System.CommandLine;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Safety;
-using SupportBot.Dialogs;
 using SupportBot.Host.Commands;
-using SupportBot.Host.Composition;
 
 namespace SupportBot.Host.CommandLine;
 
-/// <summary><c>scan [--json]</c>: reads text on stdin and lists the secrets in it, for auditing old exports.</summary>
+/// <summary><c>scan [--json] [--lang zh-CN|en]</c>: reads text on stdin and lists the secrets in it, for auditing old exports.</summary>
 internal static class ScanCliCommand
 {
-    public static Command Create()
+    public static Command Create(string[] hostArgs)
     {
         var json = new Option<bool>("--json") { Description = "Print the findings as JSON." };
         var lang = new Option<string>("--lang")
@@ -25,17 +23,16 @@ internal static class ScanCliCommand
         };
         command.SetAction(result =>
         {
-            var options = new DialogsOptions();
-            var directory = options.Resolve(Directory.GetCurrentDirectory())
-                ?? throw new StartupException("Configuration error: Dialogs:Path 'dialogs' is not a folder.");
-            var catalog = DialogCatalogLoader.Load(directory);
+            // Only the dialogs (for the placeholders) and the scanner are resolved: the store is never opened.
+            using var host = CommandHost.CreateBuilder(hostArgs).Build();
+            var guard = host.Services.GetRequiredService<SafetyGuard>();
             var locale = result.GetValue(lang)!;
             return ScanCommand.Run(
                 Console.In,
                 Console.Out,
                 result.GetValue(json),
-                new SecretScanner(),
-                kind => catalog.Text(TextKeys.Removed(kind)).Get(locale));
+                host.Services.GetRequiredService<ISecretScanner>(),
+                kind => guard.Label(kind, locale));
         });
         return command;
     }

@@ -21,7 +21,7 @@ public static class SupportBotCommandLine
             if (args.Length > 0 && Commands.Contains(args[0]))
             {
                 var hostArgs = args.SkipWhile(a => a != "--").Skip(1).ToArray();
-                var root = new RootCommand("SupportBot") { ChatCommand.Create(hostArgs), ScanCliCommand.Create() };
+                var root = new RootCommand("SupportBot") { ChatCommand.Create(hostArgs), ScanCliCommand.Create(hostArgs) };
                 // Our own handler below prints start-up errors without a stack trace and exits with 2.
                 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
                 return await root.Parse(args.TakeWhile(a => a != "--").ToArray()).InvokeAsync(invocation);
