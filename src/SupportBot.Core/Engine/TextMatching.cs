@@ -33,7 +33,8 @@ public static class TextMatching
             buffer[length++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c < 128 ? c : char.ToLowerInvariant(c);
         }
 
-        while (length > 0 && IsTrailingPunctuation(buffer[length - 1]))
+        // "cancel !" leaves the space before the "!" behind once the "!" is gone: drop both.
+        while (length > 0 && (IsTrailingPunctuation(buffer[length - 1]) || buffer[length - 1] == ' '))
         {
             length--;
         }

@@ -136,6 +136,8 @@ public class ConversationBehaviourTests
     [Theory]
     [InlineData("cancel", "en")]
     [InlineData("取消", "zh-CN")]
+    [InlineData("Cancel !", "en")]
+    [InlineData("取消 ！", "zh-CN")]
     public async Task CancelDropsTheFlowAndShowsTheMenu(string word, string locale)
     {
         var chat = await StartDepositAsync(locale);
