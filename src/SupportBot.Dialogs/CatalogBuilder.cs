@@ -1,4 +1,5 @@
 using SupportBot.Core.Catalog;
+using SupportBot.Core.Engine;
 using SupportBot.Dialogs.Schema;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +9,6 @@ namespace SupportBot.Dialogs;
 /// ids and keys, missing texts and commands), which a per-file schema cannot express.</summary>
 internal sealed class CatalogBuilder(LoadErrors errors)
 {
-    private static readonly char[] Punctuation = ['.', ',', '!', '?', ';', ':', '。', '，', '！', '？', '；', '：', '~', '～'];
 
     private readonly List<ProblemDefinition> _problems = [];
     private readonly Dictionary<string, Location> _problemIds = new(StringComparer.Ordinal);
@@ -169,9 +169,15 @@ internal sealed class CatalogBuilder(LoadErrors errors)
 
             words.Add(word);
 
-            // Matched the way the engine matches a message: trimmed, case-insensitive, trailing punctuation ignored.
-            var normalized = word.TrimEnd(Punctuation);
+            // Compared exactly as the engine compares a message with command words, so a clash the engine would
+            // see (case, full-width letters, spacing, trailing punctuation) is reported here.
+            var normalized = TextMatching.NormalizeCommand(word);
             var at = new Location(file, wordNode.Start);
+            if (normalized.Length == 0)
+            {
+                continue; // only punctuation, or longer than any command: no message can match it, so no clash
+            }
+
             if (!_commandWords.TryGetValue(normalized, out var owner))
             {
                 _commandWords.Add(normalized, (command, at));

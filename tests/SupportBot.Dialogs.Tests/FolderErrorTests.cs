@@ -176,6 +176,20 @@ public sealed class FolderErrorTests : IDisposable
             error);
     }
 
+    [Theory]
+    [InlineData("ＣＡＮＣＥＬ")]
+    [InlineData("cancel ！")]
+    public void CommandWordTheEngineWouldReadAsAnotherCommandFailsLoad(string variant)
+    {
+        _folder.Write("commands.yaml", DialogFolder.Commands(CommandIds.All)
+            .Replace("en: [back]", $"en: [back, \"{variant}\"]", StringComparison.Ordinal));
+
+        var error = Assert.Single(_folder.LoadErrors());
+
+        Assert.Equal(("dialogs/commands.yaml", 4), (error.File, error.Line));
+        Assert.EndsWith("of 'back' is already a word of 'cancel' at dialogs/commands.yaml:3:38", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FolderWithoutProblemsFailsLoad()
     {
