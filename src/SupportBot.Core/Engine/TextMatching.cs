@@ -60,7 +60,7 @@ public static class TextMatching
     {
         foreach (var c in text)
         {
-            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
+            if (Safety.TextChars.IsCjk(c))
             {
                 return true;
             }
