@@ -12,7 +12,8 @@ internal sealed class DiscardChannel : IChannelClient
 
     public string Channel => Name;
 
-    public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken = default) =>
+        Task.FromResult(DeliveryResult.Delivered);
 
     public Task<DeleteOutcome> DeleteMessageAsync(
         ConversationKey conversation, string messageId, CancellationToken cancellationToken = default) =>

@@ -14,6 +14,9 @@ public sealed record BotReply(string Text, IReadOnlyList<ChoiceOption> Choices)
     /// <summary>The ticket number this reply announces, if it announces one.</summary>
     public long? TicketNumber { get; init; }
 
+    /// <summary>For a human agent's reply: who wrote it. Null for the bot's own messages.</summary>
+    public AgentSignature? Agent { get; init; }
+
     /// <summary>A reply with text only.</summary>
     public static BotReply Plain(string text) => new(text, []);
 }

@@ -58,6 +58,15 @@ public static class TextKeys
     /// <summary>Added after <see cref="TicketCreated"/> for urgent tickets.</summary>
     public const string TicketUrgent = "ticket.urgent";
 
+    /// <summary>An agent took the ticket; placeholders {agent}, {code}, {number}.</summary>
+    public const string HandoffAgentJoined = "handoff.agentJoined";
+
+    /// <summary>An agent resolved the ticket; asks for a 1–5 rating; placeholder {number}.</summary>
+    public const string HandoffResolved = "handoff.resolved";
+
+    /// <summary>The ticket was closed; placeholder {number}.</summary>
+    public const string HandoffClosed = "handoff.closed";
+
     /// <summary>Handing over to a human before the flow was finished.</summary>
     public const string HumanHandoff = "human.handoff";
 

@@ -10,8 +10,10 @@ public interface IChannelClient
     /// <summary>The channel name, as in <see cref="ConversationKey.Channel"/>.</summary>
     string Channel { get; }
 
-    /// <summary>Delivers one message. Throws on failure; the outbox dispatcher retries.</summary>
-    Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+    /// <summary>Delivers one message. The dispatcher calls it for one conversation at a time, in order, so a
+    /// client never needs its own per-chat queue; it may wait inside for its own rate limits. A thrown exception
+    /// counts as <see cref="DeliveryStatus.Retry"/>.</summary>
+    Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a user's message that contained a secret.</summary>
     Task<DeleteOutcome> DeleteMessageAsync(

@@ -7,6 +7,9 @@ public static class ChoiceValues
     private const string ProblemPrefix = "problem:";
     private const string DetailPrefix = "detail:";
 
+    /// <summary>Prefix of a CSAT rating choice (<c>rate:1</c> … <c>rate:5</c>).</summary>
+    public const string RatingPrefix = "rate:";
+
     /// <summary>The choice value that picks a problem.</summary>
     public static string Problem(string id) => ProblemPrefix + id;
 

@@ -19,6 +19,7 @@ public sealed class ConversationRouter
     private readonly DialogCatalog _catalog;
     private readonly Dictionary<string, IChannelClient> _channels;
     private readonly TimeProvider _time;
+    private readonly OutboxSignal? _signal;
     private readonly KeyedLock<ConversationKey> _locks = new();
 
     /// <summary>Creates the router.</summary>
@@ -28,8 +29,10 @@ public sealed class ConversationRouter
         IConversationStore store,
         DialogCatalog catalog,
         IEnumerable<IChannelClient> channels,
-        TimeProvider time)
+        TimeProvider time,
+        OutboxSignal? signal = null)
     {
+        _signal = signal;
         _engine = engine;
         _guard = guard;
         _store = store;
@@ -150,6 +153,11 @@ public sealed class ConversationRouter
                 At = now,
             },
             ct);
+        if (replies.Count > 0)
+        {
+            _signal?.Notify(activity.Conversation.Channel);
+        }
+
         return new RouteResult(RouteStatus.Processed, replies, outcome.Ticket?.Number);
     }
 

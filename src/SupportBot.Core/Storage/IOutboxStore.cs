@@ -16,4 +16,9 @@ public interface IOutboxStore
     /// <summary>Records a failed attempt (<paramref name="failure"/>: a redacted reason); the message is fetched
     /// again from <paramref name="retryAt"/>.</summary>
     Task MarkFailedAsync(long id, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a message up for good because the user cannot be reached (blocked the bot, closed DMs): it is
+    /// never fetched again, <paramref name="reason"/> is kept on the row, and the user's open tickets in that
+    /// conversation are marked unreachable so agents know their replies will not arrive.</summary>
+    Task MarkUndeliverableAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -31,6 +31,11 @@ public sealed record TurnCommit
     /// <summary>Existing tickets to mark urgent with the "secret exposed" flag.</summary>
     public IReadOnlyList<long> MarkSecretExposed { get; init; } = [];
 
+    /// <summary>Changes to the user's existing tickets (details added, reopened, rated, closed by the user, a
+    /// relayed message), applied in the same transaction; their transcript and outbox lists must be empty (the
+    /// turn's own lists carry those).</summary>
+    public IReadOnlyList<TicketChange> TicketChanges { get; init; } = [];
+
     /// <summary>Replies to enqueue for delivery, in order.</summary>
     public IReadOnlyList<BotReply> Outbox { get; init; } = [];
 

@@ -42,6 +42,39 @@ public sealed record Ticket
     /// <summary>Last changed.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The agent working on it, or null.</summary>
+    public long? AssigneeId { get; init; }
+
+    /// <summary>That agent's name, or null.</summary>
+    public string? AssigneeName { get; init; }
+
+    /// <summary>The user cannot be reached in their chat (blocked the bot, closed DMs).</summary>
+    public bool Unreachable { get; init; }
+
+    /// <summary>The user's CSAT rating (1–5), once given.</summary>
+    public int? Rating { get; init; }
+
+    /// <summary>The user's CSAT comment (redacted), if any.</summary>
+    public string? RatingComment { get; init; }
+
+    /// <summary>An agent's first reply.</summary>
+    public DateTimeOffset? FirstResponseAt { get; init; }
+
+    /// <summary>When it was last resolved (cleared by a reopen).</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>When it was closed.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>When the user last wrote about it.</summary>
+    public DateTimeOffset? LastUserMessageAt { get; init; }
+
+    /// <summary>Files kept with it.</summary>
+    public IReadOnlyList<TicketAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Whether agents still have work on it (new, assigned or waiting on the user).</summary>
+    public bool IsOpen => Status is TicketStatus.New or TicketStatus.Assigned or TicketStatus.WaitingOnUser;
+
     /// <summary>Optimistic-concurrency version.</summary>
     public long Version { get; init; }
 }

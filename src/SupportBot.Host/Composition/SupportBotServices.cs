@@ -46,6 +46,8 @@ public static class SupportBotServices
         });
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<Delivery.OutboxDeliveryService>();
         return builder;
     }
 

@@ -23,11 +23,11 @@ public sealed class ConsoleChannelClient : IChannelClient
     public IReadOnlyList<ChoiceOption> LastChoices { get; private set; } = [];
 
     /// <inheritdoc />
-    public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         Show(message.Reply);
-        return Task.CompletedTask;
+        return Task.FromResult(DeliveryResult.Delivered);
     }
 
     /// <summary>Prints a reply that did not go through the outbox (the store was down).</summary>

@@ -160,6 +160,16 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
     }
 
     /// <inheritdoc />
+    public Task MarkUndeliverableAsync(
+        long id, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        // TODO(issue 4 storage): mark the conversation's open tickets unreachable.
+        _outbox.MarkDelivered(id);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<AgentIdentity?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
@@ -262,4 +272,29 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
             Version = 1,
         };
     }
+
+    // TODO(issue 4 storage): the ticket desk's queries and changes; the storage helper replaces these stubs.
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Ticket>> QueryTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<int> CountTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<Ticket?> ApplyTicketChangeAsync(TicketChange change, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TicketNote>> GetNotesAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<int> QueuePositionAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<TicketStats> GetStatsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Ticket>> ListResolvedBeforeAsync(DateTimeOffset resolvedBefore, CancellationToken cancellationToken = default) => throw new NotImplementedException();
 }

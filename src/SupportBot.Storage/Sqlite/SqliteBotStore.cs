@@ -205,6 +205,15 @@ public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxSt
     }
 
     /// <inheritdoc />
+    public Task MarkUndeliverableAsync(
+        long id, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return _writes.SubmitAsync(
+            session => SqliteTurnWriter.MarkUndeliverable(session, id, reason, at), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AgentIdentity?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
@@ -235,4 +244,29 @@ public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxSt
             _readers.Dispose();
         }
     }
+
+    // TODO(issue 4 storage): the ticket desk's queries and changes; the storage helper replaces these stubs.
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Ticket>> QueryTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<int> CountTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<Ticket?> ApplyTicketChangeAsync(TicketChange change, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TicketNote>> GetNotesAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<int> QueuePositionAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<TicketStats> GetStatsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Ticket>> ListResolvedBeforeAsync(DateTimeOffset resolvedBefore, CancellationToken cancellationToken = default) => throw new NotImplementedException();
 }

@@ -56,6 +56,9 @@ internal static class SqliteTurnWriter
 
     private const string TakeTicketNumber = "UPDATE ticket_numbers SET next = next + 1 WHERE id = 1 RETURNING next - 1";
 
+    private const string Undeliverable =
+        "UPDATE outbox SET delivered_at = $at, last_error = $error WHERE id = $id AND delivered_at IS NULL";
+
     private const string Delivered = "UPDATE outbox SET delivered_at = $at WHERE id = $id AND delivered_at IS NULL";
 
     private const string Failed = """
@@ -151,6 +154,16 @@ internal static class SqliteTurnWriter
     {
         var command = session.Command(Delivered);
         command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$at", ToMilliseconds(at));
+        return command.ExecuteNonQuery();
+    }
+
+    public static long MarkUndeliverable(SqliteSession session, long id, string reason, DateTimeOffset at)
+    {
+        // TODO(issue 4 storage): mark the conversation's open tickets unreachable in the same transaction.
+        var command = session.Command(Undeliverable);
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$error", reason);
         command.Parameters.AddWithValue("$at", ToMilliseconds(at));
         return command.ExecuteNonQuery();
     }
