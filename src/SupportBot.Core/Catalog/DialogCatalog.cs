@@ -10,8 +10,10 @@ public sealed class DialogCatalog
         IReadOnlyList<ProblemDefinition> problems,
         IReadOnlyDictionary<string, LocalizedText> texts,
         IReadOnlyDictionary<string, IReadOnlyList<string>> commands,
-        IReadOnlyList<FaqEntry> faq)
+        IReadOnlyList<FaqEntry> faq,
+        IReadOnlyList<CannedReply>? cannedReplies = null)
     {
+        CannedReplies = cannedReplies ?? [];
         Problems = [.. problems.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)];
         _problemsById = Problems.ToDictionary(p => p.Id, StringComparer.Ordinal);
         Texts = texts;
@@ -31,6 +33,9 @@ public sealed class DialogCatalog
 
     /// <summary>Side questions answered mid-flow.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; }
+
+    /// <summary>Canned replies agents pick in the console (per language), from <c>dialogs/canned.yaml</c>.</summary>
+    public IReadOnlyList<CannedReply> CannedReplies { get; }
 
     /// <summary>The problem with <paramref name="id"/>, or null.</summary>
     public ProblemDefinition? FindProblem(string? id) =>

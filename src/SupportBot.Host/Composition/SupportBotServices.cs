@@ -47,6 +47,8 @@ public static class SupportBotServices
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Core.Handoff.TicketEvents>();
+        services.AddSingleton<Core.Handoff.TicketDesk>();
         services.AddHostedService<Delivery.OutboxDeliveryService>();
         return builder;
     }
