@@ -45,3 +45,8 @@ for run in 1 2 3; do
   echo "start-up run $run: ${ready} ms"
   echo "| $run | $ready |" >> docs/benchmarks.md
 done
+
+echo "== Direct Line end to end: 64 conversations through the real host (SQLite) beside a bare JSON echo"
+dotnet build bench/SupportBot.Bench.DirectLine -c Release -nologo -clp:ErrorsOnly
+dotnet bench/SupportBot.Bench.DirectLine/bin/Release/net10.0/SupportBot.Bench.DirectLine.dll \
+  --connections 64 --seconds 10 --warmup 3 --markdown docs/benchmarks.md

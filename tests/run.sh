@@ -11,6 +11,14 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Browser tests: Debian's Chromium (never Playwright's browser download) and Microsoft's Web Chat bundle (never
+# committed; fetched into the gitignored .cache/webchat/).
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update && $sudo apt-get install -y chromium
+fi
+tests/fetch-webchat.sh
+
 dotnet build SupportBot.sln -c Release -nologo -clp:ErrorsOnly
 
 log=$(mktemp)

@@ -1,5 +1,6 @@
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Engine;
+using SupportBot.Core.Safety;
 using SupportBot.Dialogs.Schema;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +10,8 @@ namespace SupportBot.Dialogs;
 /// ids and keys, missing texts and commands), which a per-file schema cannot express.</summary>
 internal sealed class CatalogBuilder(LoadErrors errors)
 {
-
+    // Canned replies are sent by agents through this same guard; one it would block must not ship.
+    private static readonly OutboundGuard Guard = new(new SecretScanner());
     private readonly List<ProblemDefinition> _problems = [];
     private readonly Dictionary<string, Location> _problemIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LocalizedText> _texts = new(StringComparer.Ordinal);
@@ -20,6 +22,8 @@ internal sealed class CatalogBuilder(LoadErrors errors)
         new(StringComparer.OrdinalIgnoreCase);
     private readonly List<FaqEntry> _faq = [];
     private readonly Dictionary<string, Location> _faqIds = new(StringComparer.Ordinal);
+    private readonly List<CannedReply> _canned = [];
+    private readonly Dictionary<string, Location> _cannedIds = new(StringComparer.Ordinal);
     private int _problemDocuments;
     private bool _someFileUnread;
 
@@ -46,6 +50,9 @@ internal sealed class CatalogBuilder(LoadErrors errors)
                 break;
             case "faq":
                 AddFaq(file, YamlRead.Get(root, "entries"));
+                break;
+            case "canned":
+                AddCanned(file, YamlRead.Get(root, "replies"));
                 break;
             case { } other when schemaValid:
                 // The schema accepted a kind this loader does not read (it was edited): refuse rather than skip.
@@ -75,7 +82,7 @@ internal sealed class CatalogBuilder(LoadErrors errors)
             }
         }
 
-        return errors.Count > 0 ? null : new DialogCatalog(_problems, _texts, _commands, _faq);
+        return errors.Count > 0 ? null : new DialogCatalog(_problems, _texts, _commands, _faq, _canned);
     }
 
     private void AddProblem(DialogFile file, YamlNode root, bool schemaValid)
@@ -219,4 +226,51 @@ internal sealed class CatalogBuilder(LoadErrors errors)
             });
         }
     }
+
+    private void AddCanned(DialogFile file, YamlNode? replies)
+    {
+        foreach (var reply in YamlRead.Items(replies))
+        {
+            var idNode = YamlRead.Get(reply, "id");
+            if (YamlRead.Scalar(idNode) is not { } id)
+            {
+                continue;
+            }
+
+            var at = new Location(file, idNode!.Start);
+            if (_cannedIds.TryGetValue(id, out var first))
+            {
+                errors.Add(file, at.Mark, $"canned reply id {SchemaValidator.Quote(id)} is already used at {first}");
+                continue;
+            }
+
+            _cannedIds.Add(id, at);
+            CheckCannedTexts(file, id, YamlRead.Get(reply, "text"));
+            _canned.Add(new CannedReply(
+                id,
+                YamlRead.Text(YamlRead.Get(reply, "title")) ?? new LocalizedText(new Dictionary<string, string>()),
+                YamlRead.Text(YamlRead.Get(reply, "text")) ?? new LocalizedText(new Dictionary<string, string>())));
+        }
+    }
+
+    private void CheckCannedTexts(DialogFile file, string id, YamlNode? text)
+    {
+        foreach (var (locale, value) in YamlRead.Entries(text))
+        {
+            if (YamlRead.Scalar(value) is { } reply && Guard.Check(reply) is { Allowed: false, AskedFor: { } kind })
+            {
+                errors.Add(file, value.Start, $"canned reply {SchemaValidator.Quote(id)} ({locale.Value}) would be "
+                    + $"blocked by the outbound guard: it asks the user for (or contains) a {Describe(kind)}; a canned "
+                    + "reply must never ask for a secret");
+            }
+        }
+    }
+
+    private static string Describe(SecretKind kind) => kind switch
+    {
+        SecretKind.SeedPhrase => "seed phrase",
+        SecretKind.PrivateKey => "private key",
+        SecretKind.VerificationCode => "verification code",
+        _ => "password",
+    };
 }

@@ -64,7 +64,7 @@ public static class DialogCatalogLoader
         if (stream.Documents.Count == 0 || stream.Documents.All(d => YamlTypes.Of(d.RootNode) == NodeType.Null))
         {
             errors.Add(file.Display, 1, 1,
-                "the file is empty (it must start with kind: problem, texts, commands or faq)");
+                "the file is empty (it must start with kind: problem, texts, commands, faq or canned)");
             return;
         }
 

@@ -1,3 +1,4 @@
+using SupportBot.Storage.Attachments;
 using SupportBot.Storage.Sqlite;
 
 namespace SupportBot.Storage;
@@ -19,4 +20,7 @@ public sealed class StorageOptions
 
     /// <summary>Settings of the SQLite store (<c>Storage:Sqlite</c>).</summary>
     public SqliteStoreOptions Sqlite { get; set; } = new();
+
+    /// <summary>Settings of the attachment files, used with either provider (<c>Storage:Attachments</c>).</summary>
+    public AttachmentStoreOptions Attachments { get; set; } = new();
 }

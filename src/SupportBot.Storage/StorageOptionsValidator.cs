@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace SupportBot.Storage;
 
-/// <summary>Rejects a configuration that names an unknown provider or no database path, with the configuration key
+/// <summary>Rejects a configuration that names an unknown provider, no database path, no attachment folder or a
+/// size limit that is not positive, with the configuration key
 /// in the message so the operator knows what to fix.</summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
@@ -19,6 +20,18 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (IsSqlite(options) && string.IsNullOrWhiteSpace(options.Sqlite.Path))
         {
             return ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:Sqlite:Path must name a database file.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Attachments.Path))
+        {
+            return ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:Attachments:Path must name a folder.");
+        }
+
+        if (options.Attachments.MaxBytes <= 0)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{StorageOptions.SectionName}:Attachments:MaxBytes is {options.Attachments.MaxBytes}; it must be a " +
+                "positive number of bytes.");
         }
 
         return ValidateOptionsResult.Success;

@@ -4,7 +4,7 @@ using SupportBot.Storage.Sqlite;
 
 namespace SupportBot.Storage;
 
-/// <summary>The one store instance behind all four storage interfaces in the container. Opening SQLite is async, but
+/// <summary>The one store instance behind all the storage interfaces in the container (not the attachment files). Opening SQLite is async, but
 /// a DI factory is not; it opens synchronously at first resolution, which happens once, at start-up, when the
 /// router or the host first asks for a store. The container disposes it, closing the database.</summary>
 internal sealed class StorageRoot : IAsyncDisposable, IDisposable

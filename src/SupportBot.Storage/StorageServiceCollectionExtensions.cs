@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SupportBot.Core.Agents;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
+using SupportBot.Storage.Attachments;
 
 namespace SupportBot.Storage;
 
@@ -11,9 +14,12 @@ namespace SupportBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>Binds section <c>Storage</c> (<c>Provider</c>: <c>Sqlite</c> (default) or <c>Memory</c>;
-    /// <c>Sqlite:Path</c>, default <c>data/supportbot.db</c>, relative to the current directory) and registers one
-    /// store instance as <see cref="IConversationStore"/>, <see cref="ITicketStore"/>, <see cref="IOutboxStore"/>
-    /// and <see cref="IAgentDirectory"/>. An invalid section fails start-up (with <c>ValidateOnStart</c>) or the
+    /// <c>Sqlite:Path</c>, default <c>data/supportbot.db</c>, relative to the current directory;
+    /// <c>Attachments:Path</c>, default <c>data/attachments</c>, relative to the content root, and
+    /// <c>Attachments:MaxBytes</c>, default 10 MiB) and registers one store instance as
+    /// <see cref="IConversationStore"/>, <see cref="ITicketStore"/>, <see cref="IOutboxStore"/>,
+    /// <see cref="IAgentStore"/>, <see cref="IAgentDirectory"/> and <see cref="IChannelStateStore"/>, plus the
+    /// <see cref="FileAttachmentStore"/> as <see cref="IAttachmentStore"/>. An invalid section fails start-up (with <c>ValidateOnStart</c>) or the
     /// first resolution with an <see cref="OptionsValidationException"/> naming the key.</summary>
     public static IServiceCollection AddSupportBotStorage(
         this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +38,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => (ITicketStore)sp.GetRequiredService<StorageRoot>().Store);
         services.TryAddSingleton(sp => (IOutboxStore)sp.GetRequiredService<StorageRoot>().Store);
         services.TryAddSingleton(sp => (IAgentDirectory)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (IChannelStateStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (IAgentStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton<IAttachmentStore>(sp =>
+        {
+            var attachments = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Attachments;
+            var root = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+            return new FileAttachmentStore(Path.GetFullPath(attachments.Path, root), attachments.MaxBytes);
+        });
         return services;
     }
 }

@@ -20,5 +20,20 @@ internal static class TurnCommitValidation
                 $"The new ticket belongs to {ticket.Conversation}, not to the committing {commit.Conversation}.",
                 nameof(commit));
         }
+
+        ArgumentNullException.ThrowIfNull(commit.TicketChanges, nameof(commit));
+        foreach (var change in commit.TicketChanges)
+        {
+            TicketChangeApplier.Validate(change);
+
+            // The turn's own lists carry its transcript and replies; a second source would make their order unclear.
+            if (change.Transcript.Count > 0 || change.Outbox.Count > 0)
+            {
+                throw new ArgumentException(
+                    $"The change of ticket {change.Number} in a turn commit carries transcript lines or replies; " +
+                    "put them in the turn's own lists.",
+                    nameof(commit));
+            }
+        }
     }
 }

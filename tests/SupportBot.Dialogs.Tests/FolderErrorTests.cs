@@ -67,7 +67,7 @@ public sealed class FolderErrorTests : IDisposable
 
         Assert.Equal(
             new DialogLoadError("dialogs/flows.yaml", 1, 7,
-                "'kind' must be one of problem, texts, commands, faq (got 'flow')"),
+                "'kind' must be one of problem, texts, commands, faq, canned (got 'flow')"),
             error);
     }
 

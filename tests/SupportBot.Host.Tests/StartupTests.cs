@@ -57,6 +57,9 @@ public sealed class StartupTests : IDisposable
     [InlineData("--Bot:MaxAttempts=0", "Bot:MaxAttempts")]
     [InlineData("--Storage:Provider=Mongo", "Storage:Provider")]
     [InlineData("--Dialogs:Path=/no/such/dialogs", "Dialogs:Path")]
+    [InlineData("--Support:BusinessHours:Open=9am", "Support:BusinessHours:Open")]
+    [InlineData("--Support:BusinessHours:Days=Weekdays", "Support:BusinessHours:Days")]
+    [InlineData("--Support:ReopenWindow=00:00:01", "Support:ReopenWindow")]
     public async Task BadSettingStopsStartUpNamingTheKey(string setting, string key)
     {
         var (code, _, stderr) = await HostProcess.RunAsync(_workDir, ["hello"], "chat", "--", setting);

@@ -1,7 +1,10 @@
 using Microsoft.Data.Sqlite;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Agents;
+using SupportBot.Core.Catalog;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
+using SupportBot.Core.Tickets;
 using SupportBot.Storage.Sqlite;
 using static SupportBot.Storage.Tests.TestTurns;
 
@@ -127,18 +130,107 @@ public sealed class SqliteStoreTests : StoreContractTests, IAsyncDisposable
     }
 
     [Fact]
-    public async Task AnAgentCodeIsFoundIgnoringCase()
+    public async Task AVersion1DatabaseIsMigratedKeepingItsTicketsAndAgents()
     {
-        var store = await _database.OpenAsync();
+        Directory.CreateDirectory(Path.GetDirectoryName(_database.DatabasePath)!);
         await using (var connection = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False"))
         {
             await connection.OpenAsync(Ct);
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO agents (code, display_name, active) VALUES ('AG-7Q2', 'Lin', 1)";
-            await insert.ExecuteNonQueryAsync(Ct);
+            await using var v1 = connection.CreateCommand();
+            v1.CommandText =
+                "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);"
+                + SqliteMigrations.All[0]
+                + """
+                INSERT INTO schema_version (version, applied_at) VALUES (1, 0);
+                INSERT INTO conversations VALUES ('webchat', 'chat-1', 'user-1', 3, x'00', 2, 0);
+                INSERT INTO transcript VALUES ('webchat', 'chat-1', 1, 'user', 'hello', NULL, 1740830400123);
+                INSERT INTO transcript VALUES ('webchat', 'chat-1', 2, 'bot', 'hi', NULL, 1740830400123);
+                INSERT INTO tickets VALUES (100001, 'webchat', 'chat-1', 'user-1', 'deposit', 1, 'new', 0, 'zh-CN',
+                    '[{"i":"txid","k":"txid","v":"0xabc","d":"0xabc"}]', 1, 2, 1740830400123, 1740830400123, 1);
+                UPDATE ticket_numbers SET next = 100002;
+                INSERT INTO outbox (channel, conversation_id, reply, created_at, attempts, next_attempt_at)
+                    VALUES ('webchat', 'chat-1', '{"t":"old reply","n":100001}', 1740830400123, 0, 1740830400123);
+                INSERT INTO agents (code, display_name, active) VALUES ('AG-7Q2', 'Lin', 1);
+                """;
+            await v1.ExecuteNonQueryAsync(Ct);
         }
 
+        var store = await _database.OpenAsync();
+
+        var ticket = await store.GetTicketAsync(100001, Ct);
+        Assert.NotNull(ticket);
+        Assert.Equal(TicketStatus.New, ticket.Status);
+        Assert.Equal(T0, ticket.CreatedAt);
+        Assert.Equal("0xabc", Assert.Single(ticket.Details).Value);
+        Assert.False(ticket.Unreachable);
+        Assert.Null(ticket.AssigneeId);
+        Assert.Null(ticket.FirstResponseAt);
+        Assert.Empty(ticket.Attachments);
+        Assert.Equal(1, await store.QueuePositionAsync(100001, Ct));
+        Assert.Equal(1, await store.CountTicketsAsync(new TicketQuery { Statuses = [TicketStatus.New] }, Ct));
+        var reply = Assert.Single(await store.FetchPendingAsync("webchat", T0, 10, Ct)).Reply;
+        Assert.Equal(("old reply", 100001L, (AgentSignature?)null), (reply.Text, reply.TicketNumber!.Value, reply.Agent));
         Assert.Equal(new AgentIdentity("AG-7Q2", "Lin", true), await store.FindByCodeAsync("ag-7q2", Ct));
+        var agent = Assert.Single(await store.ListAgentsAsync(Ct));
+        Assert.Equal(("Lin", AgentRole.Agent), (agent.Name, agent.Role));
+        Assert.Equal("", await store.GetPasswordHashAsync(agent.Id, Ct));
+        Assert.Equal(100002, await store.NextTicketNumberAsync(Ct));
+
+        var changed = await store.ApplyTicketChangeAsync(
+            Change(100001, 1) with
+            {
+                Status = TicketStatus.Assigned,
+                Transcript = [Line(TranscriptDirection.Agent, "on it", 1)],
+            },
+            Ct);
+        Assert.Equal(2, changed!.Version);
+        Assert.Equal(3, (await store.GetTranscriptAsync(Chat, 1, Ct))[^1].Seq);
+        await using (var connection = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            Assert.Equal(SqliteMigrations.LatestVersion, await SqliteMigrations.CurrentVersionAsync(connection, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task DeskAgentAndChannelDataSurviveReopening()
+    {
+        var first = await _database.OpenAsync();
+        var store = StoreUnderTest.Of(first);
+        var ticket = await OpenTicketAsync(store, TicketPriority.High);
+        TicketAttachment shot = new("id-1", "shot.png", "image/png", 10, T0);
+        await first.ApplyTicketChangeAsync(
+            Change(ticket.Number, 1) with
+            {
+                Status = TicketStatus.Resolved,
+                Assignee = new AssigneeChange(7, "Lin"),
+                FirstResponse = true,
+                UserMessage = true,
+                Rating = 4,
+                RatingComment = "good",
+                AddAttachments = [shot],
+                Note = new TicketNote(0, 7, "Lin", "note", T0.AddMinutes(1)),
+                History = [new TicketHistoryEntry(T0.AddMinutes(1), "agent:Lin", "status", "new → resolved")],
+            },
+            Ct);
+        var agent = await first.CreateAgentAsync(new NewAgent("Lin", AgentRole.Admin, "SB-1", "hash", T0), Ct);
+        await first.LinkAgentAsync(agent.Id, new AgentLink("telegram", "111"), Ct);
+        await first.SetCursorAsync("telegram.offset", "42", Ct);
+        await first.SetTicketLinkAsync("telegram", ticket.Number, "topic-7", Ct);
+        var before = await first.GetTicketAsync(ticket.Number, Ct);
+        await first.DisposeAsync();
+
+        var reopened = await _database.OpenAsync();
+
+        Assert.Equivalent(before, await reopened.GetTicketAsync(ticket.Number, Ct), strict: true);
+        Assert.Equal([shot], (await reopened.GetTicketAsync(ticket.Number, Ct))!.Attachments);
+        Assert.Equal("note", Assert.Single(await reopened.GetNotesAsync(ticket.Number, Ct)).Text);
+        Assert.Equal(2, (await reopened.GetHistoryAsync(ticket.Number, Ct)).Count);
+        Assert.Equal([(T0.AddMinutes(1), 4)], (await reopened.GetStatsAsync(T0, Ct)).Ratings);
+        Assert.Equal(agent.Id, (await reopened.FindAgentByLinkAsync("telegram", "111", Ct))?.Id);
+        Assert.Equal("hash", await reopened.GetPasswordHashAsync(agent.Id, Ct));
+        Assert.Equal("42", await reopened.GetCursorAsync("telegram.offset", Ct));
+        Assert.Equal(ticket.Number, await reopened.FindTicketByLinkAsync("telegram", "topic-7", Ct));
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();

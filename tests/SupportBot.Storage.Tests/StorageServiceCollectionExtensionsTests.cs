@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SupportBot.Core.Agents;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
+using SupportBot.Storage.Attachments;
 using SupportBot.Storage.Memory;
 using SupportBot.Storage.Sqlite;
 
@@ -25,6 +27,8 @@ public sealed class StorageServiceCollectionExtensionsTests : IAsyncDisposable
         Assert.Same(conversations, services.GetRequiredService<ITicketStore>());
         Assert.Same(conversations, services.GetRequiredService<IOutboxStore>());
         Assert.Same(conversations, services.GetRequiredService<IAgentDirectory>());
+        Assert.Same(conversations, services.GetRequiredService<IAgentStore>());
+        Assert.Same(conversations, services.GetRequiredService<IChannelStateStore>());
     }
 
     [Fact]
@@ -34,6 +38,47 @@ public sealed class StorageServiceCollectionExtensionsTests : IAsyncDisposable
 
         Assert.IsType<InMemoryBotStore>(services.GetRequiredService<IOutboxStore>());
         Assert.Same(services.GetRequiredService<IOutboxStore>(), services.GetRequiredService<IConversationStore>());
+        Assert.Same(services.GetRequiredService<IOutboxStore>(), services.GetRequiredService<IAgentStore>());
+        Assert.Same(services.GetRequiredService<IAgentStore>(), services.GetRequiredService<IAgentDirectory>());
+        Assert.Same(services.GetRequiredService<IOutboxStore>(), services.GetRequiredService<IChannelStateStore>());
+    }
+
+    [Fact]
+    public async Task AttachmentsDefaultToDataAttachmentsUnderTheContentRootWithA10MiBLimit()
+    {
+        await using var services = Build(("Storage:Provider", "memory"));
+
+        var store = Assert.IsType<FileAttachmentStore>(services.GetRequiredService<IAttachmentStore>());
+
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "data", "attachments"), store.Folder);
+        Assert.Equal(10 * 1024 * 1024, store.MaxBytes);
+        Assert.False(Directory.Exists(store.Folder) && Directory.EnumerateFiles(store.Folder).Any());
+    }
+
+    [Fact]
+    public async Task TheAttachmentSettingsAreBound()
+    {
+        var folder = Path.Combine(_database.Folder, "files");
+        await using var services = Build(
+            ("Storage:Provider", "memory"), ("Storage:Attachments:Path", folder), ("Storage:Attachments:MaxBytes", "5"));
+
+        var store = Assert.IsType<FileAttachmentStore>(services.GetRequiredService<IAttachmentStore>());
+
+        Assert.Equal(folder, store.Folder);
+        Assert.Equal(5, store.MaxBytes);
+    }
+
+    [Theory]
+    [InlineData("Storage:Attachments:MaxBytes", "0")]
+    [InlineData("Storage:Attachments:MaxBytes", "-1")]
+    [InlineData("Storage:Attachments:Path", " ")]
+    public async Task BadAttachmentSettingsFailNamingTheKey(string key, string value)
+    {
+        await using var services = Build(("Storage:Provider", "memory"), (key, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IAttachmentStore>());
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

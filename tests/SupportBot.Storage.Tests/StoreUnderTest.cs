@@ -1,14 +1,18 @@
-using SupportBot.Core.Safety;
+using SupportBot.Core.Agents;
 using SupportBot.Core.Storage;
 
 namespace SupportBot.Storage.Tests;
 
-/// <summary>The four storage interfaces of one provider, as the contract tests see it.</summary>
+/// <summary>The storage interfaces of one provider, as the contract tests see it.</summary>
 public sealed record StoreUnderTest(
-    IConversationStore Conversations, ITicketStore Tickets, IOutboxStore Outbox, IAgentDirectory Agents)
+    IConversationStore Conversations,
+    ITicketStore Tickets,
+    IOutboxStore Outbox,
+    IAgentStore Agents,
+    IChannelStateStore ChannelState)
 {
-    /// <summary>Wraps a store that implements all four interfaces.</summary>
+    /// <summary>Wraps a store that implements all the interfaces.</summary>
     public static StoreUnderTest Of<T>(T store)
-        where T : IConversationStore, ITicketStore, IOutboxStore, IAgentDirectory =>
-        new(store, store, store, store);
+        where T : IConversationStore, ITicketStore, IOutboxStore, IAgentStore, IChannelStateStore =>
+        new(store, store, store, store, store);
 }

@@ -43,4 +43,28 @@ public static class TestTurns
             ],
             CreatedAt = T0.AddMinutes(minute),
         };
+
+    /// <summary>Opens a ticket in a conversation of its own (version 0 → 1) and returns it as stored.</summary>
+    public static async Task<Ticket> OpenTicketAsync(
+        StoreUnderTest store,
+        TicketPriority priority = TicketPriority.Normal,
+        int minute = 0,
+        string channel = "webchat",
+        string category = "deposit")
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var number = await store.Tickets.NextTicketNumberAsync(ct);
+        var chat = new ConversationKey(channel, "chat-" + number);
+        await store.Conversations.CommitTurnAsync(
+            Turn(chat, 0, minute) with
+            {
+                Transcript = [Line(TranscriptDirection.User, "help", minute)],
+                NewTicket = Ticket(number, chat, minute: minute) with { Priority = priority, Category = category },
+            },
+            ct);
+        return (await store.Tickets.GetTicketAsync(number, ct))!;
+    }
+
+    public static TicketChange Change(long number, int minute = 0) =>
+        new() { Number = number, At = T0.AddMinutes(minute) };
 }

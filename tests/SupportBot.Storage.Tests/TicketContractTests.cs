@@ -7,7 +7,7 @@ using static SupportBot.Storage.Tests.TestTurns;
 namespace SupportBot.Storage.Tests;
 
 /// <summary>The ticket part of the storage contract (see <see cref="StoreContractTests"/>).</summary>
-public abstract class TicketContractTests : StoreContractBase
+public abstract class TicketContractTests : TicketDeskContractTests
 {
     [Fact]
     public async Task TicketNumbersStartAt100001AndAscend()

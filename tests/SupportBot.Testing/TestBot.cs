@@ -1,6 +1,7 @@
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Channels;
 using SupportBot.Core.Engine;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.Recognizers;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
@@ -20,7 +21,8 @@ public sealed class TestBot
         ManualTimeProvider? time = null,
         EngineOptions? options = null,
         IEnumerable<IChannelClient>? channels = null,
-        DialogCatalog? catalog = null)
+        DialogCatalog? catalog = null,
+        SupportOptions? support = null)
     {
         Time = time ?? new ManualTimeProvider();
         Options = options ?? new EngineOptions();
@@ -29,9 +31,36 @@ public sealed class TestBot
         var registry = new RecognizerRegistry();
         Engine = new DialogEngine(
             Catalog, SlotKinds.All.Select(registry.Get), Store, Store, Options, Time);
+        Support = support ?? new SupportOptions();
+        var hours = BusinessHours.Parse(Support.BusinessHours, Options.TimeZone);
+        Queue = new QueueAdvisor(Store, Catalog, Support, hours);
+        Events = new TicketEvents();
+        var scanner = new SecretScanner();
+        Desk = new TicketDesk(Store, Store, new OutboundGuard(scanner), scanner, Catalog, Events, Time);
         Router = new ConversationRouter(
-            Engine, new SafetyGuard(new SecretScanner(), Catalog), Store, Catalog, channels ?? [], Time);
+            Engine,
+            new SafetyGuard(scanner, Catalog),
+            Store,
+            Catalog,
+            channels ?? [],
+            Time,
+            handoff: new RouterHandoff(new UserTickets(Store, Catalog, Support, Queue), Queue, Events, Attachments: null, OnCall: OnCall));
     }
+
+    /// <summary>The handoff settings (reopen window, business hours).</summary>
+    public SupportOptions Support { get; }
+
+    /// <summary>The queue advisor.</summary>
+    public QueueAdvisor Queue { get; }
+
+    /// <summary>Live ticket events.</summary>
+    public TicketEvents Events { get; }
+
+    /// <summary>The desk agents act through.</summary>
+    public TicketDesk Desk { get; }
+
+    /// <summary>Records on-call alerts.</summary>
+    public RecordingOnCall OnCall { get; } = new();
 
     /// <summary>The real shipped catalog (loaded once per test run).</summary>
     public static DialogCatalog Shipped => ShippedCatalog.Value;

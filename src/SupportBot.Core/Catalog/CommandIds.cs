@@ -39,7 +39,19 @@ public static class CommandIds
     /// <summary>Show the problem menu.</summary>
     public const string Menu = "menu";
 
+    /// <summary>"My tickets": list the user's tickets.</summary>
+    public const string MyTickets = "myTickets";
+
+    /// <summary>The word before a ticket number ("ticket 100123", "工单 100123"); not a command on its own.</summary>
+    public const string Ticket = "ticket";
+
+    /// <summary>"Done": finish adding information to a ticket.</summary>
+    public const string Done = "done";
+
+    /// <summary>"Thanks": after a resolution, not a new problem (the rating is asked again instead of reopening).</summary>
+    public const string Thanks = "thanks";
+
     /// <summary>All command ids; each must have words in every locale.</summary>
     public static readonly IReadOnlyList<string> All =
-        [Cancel, Back, Restart, Help, Human, Skip, Yes, No, English, Chinese, VerifyAgent, Menu];
+        [Cancel, Back, Restart, Help, Human, Skip, Yes, No, English, Chinese, VerifyAgent, Menu, MyTickets, Ticket, Done, Thanks];
 }

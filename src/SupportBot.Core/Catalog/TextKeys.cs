@@ -67,6 +67,87 @@ public static class TextKeys
     /// <summary>The ticket was closed; placeholder {number}.</summary>
     public const string HandoffClosed = "handoff.closed";
 
+    /// <summary>The user has an open ticket on the same problem; placeholders {number}, {problem}.</summary>
+    public const string DuplicateOffer = "tickets.duplicate.offer";
+
+    /// <summary>Details were added to an existing ticket; placeholder {number}.</summary>
+    public const string TicketAdded = "tickets.added";
+
+    /// <summary>The user's place among unclaimed tickets; placeholder {position}.</summary>
+    public const string QueuePosition = "queue.position";
+
+    /// <summary>The typical wait; placeholder {wait}.</summary>
+    public const string QueueWait = "queue.wait";
+
+    /// <summary>Outside business hours; placeholder {opens}.</summary>
+    public const string QueueOutsideHours = "queue.outsideHours";
+
+    /// <summary>Outside hours, urgent ticket: the on-call person was alerted.</summary>
+    public const string QueueOnCall = "queue.onCall";
+
+    /// <summary>A wait under a minute.</summary>
+    public const string WaitUnderMinute = "queue.waitUnderMinute";
+
+    /// <summary>A wait in minutes; placeholder {n}.</summary>
+    public const string WaitMinutes = "queue.waitMinutes";
+
+    /// <summary>A wait in hours; placeholder {n}.</summary>
+    public const string WaitHours = "queue.waitHours";
+
+    /// <summary>A wait in days; placeholder {n}.</summary>
+    public const string WaitDays = "queue.waitDays";
+
+    /// <summary>.NET date format for when agents are back (e.g. ddd d MMM HH:mm).</summary>
+    public const string OpeningFormat = "queue.openingFormat";
+
+    /// <summary>.NET date format for ticket dates in lists.</summary>
+    public const string DateFormat = "tickets.dateFormat";
+
+    /// <summary>Heading of "my tickets".</summary>
+    public const string TicketListHeader = "tickets.list.header";
+
+    /// <summary>One ticket in the list; placeholders {number}, {problem}, {status}, {date}.</summary>
+    public const string TicketListLine = "tickets.list.line";
+
+    /// <summary>The user has no tickets.</summary>
+    public const string TicketListNone = "tickets.list.none";
+
+    /// <summary>One ticket; placeholders {number}, {problem}, {status}, {date}.</summary>
+    public const string TicketDetail = "tickets.detail";
+
+    /// <summary>Who is working on it; placeholder {agent}.</summary>
+    public const string TicketDetailAgent = "tickets.detail.agent";
+
+    /// <summary>No ticket with that number for this user; placeholder {number}.</summary>
+    public const string TicketNotFound = "tickets.notFound";
+
+    /// <summary>Asks for what to add to a ticket; placeholder {number}.</summary>
+    public const string TicketAddPrompt = "tickets.addPrompt";
+
+    /// <summary>Finished adding to a ticket; placeholder {number}.</summary>
+    public const string TicketAddDone = "tickets.addDone";
+
+    /// <summary>The user closed their ticket; placeholder {number}.</summary>
+    public const string TicketClosedByUser = "tickets.closedByUser";
+
+    /// <summary>A resolved ticket reopened by the user's message; placeholder {number}.</summary>
+    public const string TicketReopened = "tickets.reopened";
+
+    /// <summary>Thanks for the rating; asks for an optional comment; placeholder {number}.</summary>
+    public const string RatingThanks = "rating.thanks";
+
+    /// <summary>Thanks after the comment (or skipping it); placeholder {number}.</summary>
+    public const string RatingCommentThanks = "rating.commentThanks";
+
+    /// <summary>The user left the live chat with the agent; placeholder {number}.</summary>
+    public const string LiveLeft = "live.left";
+
+    /// <summary>The user is back in the live chat; placeholder {number}.</summary>
+    public const string LiveBack = "live.back";
+
+    /// <summary>A file was not kept (too large or not an image/PDF); placeholders {name}, {max} (MB).</summary>
+    public const string AttachmentRefused = "attachment.refused";
+
     /// <summary>Handing over to a human before the flow was finished.</summary>
     public const string HumanHandoff = "human.handoff";
 
@@ -136,6 +217,9 @@ public static class TextKeys
     /// <summary>What the user is told when they sent this kind of secret.</summary>
     public static string Warning(SecretKind kind) => "safety.warning." + Camel(kind);
 
+    /// <summary>A ticket status as users see it.</summary>
+    public static string TicketStatus(Tickets.TicketStatus status) => "tickets.status." + Tickets.TicketLifecycle.Name(status);
+
     /// <summary>What the agent is told when their message asked for this kind of secret.</summary>
     public static string OutboundBlocked(SecretKind kind) => "safety.outbound." + Camel(kind);
 
@@ -143,7 +227,7 @@ public static class TextKeys
     public static readonly IReadOnlyList<string> ChoiceValues =
     [
         "solved", "needHelp", "human", "tryAgain", "confirm", "edit", "cancel", "continue", "startOver", "skip",
-        "verifyAgent",
+        "verifyAgent", "addToTicket", "newTicket", "ticketAdd", "ticketClose", "ticketLive", "ticketDone",
     ];
 
     /// <summary>Every key that must exist.</summary>
@@ -164,6 +248,7 @@ public static class TextKeys
         keys.AddRange(ChoiceValues.Select(Choice));
         keys.AddRange(RecognizerErrors.All.Select(Error));
         keys.AddRange(SlotKinds.All.Select(Prompt));
+        keys.AddRange(Enum.GetValues<Tickets.TicketStatus>().Select(TicketStatus));
         foreach (var kind in Enum.GetValues<SecretKind>())
         {
             keys.AddRange([Removed(kind), Warning(kind), OutboundBlocked(kind)]);

@@ -52,6 +52,7 @@ internal sealed class ChoiceTitleIndex
         Phase.Gathering => value == "skip",
         Phase.AttemptsExceeded => value is "human" or "tryAgain",
         Phase.Confirm => value is "confirm" or "edit" or "cancel",
+        Phase.DuplicateOffer => value is "addToTicket" or "newTicket",
         Phase.IdleResume => value is "continue" or "startOver",
         _ => false,
     };

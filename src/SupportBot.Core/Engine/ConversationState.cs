@@ -48,6 +48,19 @@ public sealed class ConversationState
     /// <summary>The last ticket this conversation created.</summary>
     public long? LastTicket { get; set; }
 
+    /// <summary>The ticket a ticket-related step is about (the open duplicate, the ticket being added to or rated).</summary>
+    public long? TicketFocus { get; set; }
+
+    /// <summary>What the conversation is doing with <see cref="TicketFocus"/> outside the dialog flow.</summary>
+    public TicketMode TicketMode { get; set; }
+
+    /// <summary>The ticket whose live chat with an agent the user left ("menu"); their messages go to the bot until
+    /// they return to it.</summary>
+    public long? LiveLeft { get; set; }
+
+    /// <summary>Screenshots kept for the ticket this flow will create (attachment ids in the attachment store).</summary>
+    public List<string> PendingAttachments { get; } = [];
+
     /// <summary>When the last turn happened.</summary>
     public DateTimeOffset LastActivity { get; set; }
 
@@ -60,5 +73,6 @@ public sealed class ConversationState
         Editing = false;
         Values.Clear();
         ClarifyOptions.Clear();
+        PendingAttachments.Clear();
     }
 }

@@ -53,7 +53,29 @@ public static class ConversationStateSerializer
             json.WriteNumber("t", ticket);
         }
 
+        if (state.TicketFocus is { } focus)
+        {
+            json.WriteNumber("tf", focus);
+        }
+
+        WriteIf(json, "tm", (int)state.TicketMode);
+        if (state.LiveLeft is { } left)
+        {
+            json.WriteNumber("ll", left);
+        }
+
         json.WriteNumber("at", state.LastActivity.ToUnixTimeSeconds());
+        if (state.PendingAttachments.Count > 0)
+        {
+            json.WriteStartArray("f");
+            foreach (var id in state.PendingAttachments)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+        }
+
         if (state.ClarifyOptions.Count > 0)
         {
             json.WriteStartArray("c");
@@ -120,7 +142,11 @@ public static class ConversationStateSerializer
                 case [(byte)'x']: state.SecretExposed = reader.GetBoolean(); break;
                 case [(byte)'t']: state.LastTicket = reader.GetInt64(); break;
                 case [(byte)'a', (byte)'t']: state.LastActivity = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64()); break;
-                case [(byte)'c']: ReadClarify(ref reader, state); break;
+                case [(byte)'t', (byte)'f']: state.TicketFocus = reader.GetInt64(); break;
+                case [(byte)'t', (byte)'m']: state.TicketMode = (TicketMode)reader.GetInt32(); break;
+                case [(byte)'l', (byte)'l']: state.LiveLeft = reader.GetInt64(); break;
+                case [(byte)'f']: ReadStrings(ref reader, state.PendingAttachments); break;
+                case [(byte)'c']: ReadStrings(ref reader, state.ClarifyOptions); break;
                 case [(byte)'v']: ReadValues(ref reader, state); break;
                 default: reader.Skip(); break;
             }
@@ -129,12 +155,12 @@ public static class ConversationStateSerializer
         return state;
     }
 
-    private static void ReadClarify(ref Utf8JsonReader reader, ConversationState state)
+    private static void ReadStrings(ref Utf8JsonReader reader, List<string> into)
     {
         Expect(ref reader, JsonTokenType.StartArray, read: false);
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
-            state.ClarifyOptions.Add(reader.GetString()!);
+            into.Add(reader.GetString()!);
         }
     }
 

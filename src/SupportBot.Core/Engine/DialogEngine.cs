@@ -207,6 +207,22 @@ public sealed class DialogEngine
             case Phase.VerifyAgent:
                 await _verifier.VerifyAsync(turn, ct);
                 break;
+            case Phase.DuplicateOffer when problem is not null && state.TicketFocus is { } open:
+                if (turn.Choice == "addToTicket" || command == CommandIds.Yes)
+                {
+                    _tickets.Append(turn, problem, open);
+                }
+                else if (turn.Choice == "newTicket" || command == CommandIds.No)
+                {
+                    state.TicketFocus = null;
+                    await _tickets.CreateAsync(turn, problem, preface: null, ct, allowDuplicate: true);
+                }
+                else
+                {
+                    Reprompt(turn);
+                }
+
+                break;
             default:
                 if (!Identify(turn, quietWhenUnknown: false))
                 {

@@ -35,4 +35,7 @@ public enum Phase
 
     /// <summary>Waiting for an agent code to verify.</summary>
     VerifyAgent = 10,
+
+    /// <summary>The user has an open ticket on the same problem; waiting for "add to it" or "open a new one".</summary>
+    DuplicateOffer = 11,
 }

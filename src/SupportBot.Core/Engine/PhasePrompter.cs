@@ -21,6 +21,9 @@ internal static class PhasePrompter
             case Phase.Confirm when problem is not null:
                 turn.Say(replies.Summary(problem, state));
                 return;
+            case Phase.DuplicateOffer when problem is not null && state.TicketFocus is { } open:
+                turn.Say(TicketFactory.DuplicateOfferReply(replies, open, problem, state.Locale));
+                return;
             default:
                 var (key, choices, step) = Question(state, catalog, replies, state.Locale);
                 var args = ("problem", problem?.Title.Get(state.Locale) ?? "");

@@ -7,6 +7,9 @@ public static class Steps
     /// <summary>The problem menu.</summary>
     public const string Menu = "menu";
 
+    /// <summary>Asking whether to add to the open ticket on the same problem or open a new one.</summary>
+    public const string DuplicateOffer = "duplicateOffer";
+
     /// <summary>A clarifying question between problems.</summary>
     public const string Clarify = "clarify";
 

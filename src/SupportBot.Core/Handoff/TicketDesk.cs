@@ -271,7 +271,7 @@ public sealed class TicketDesk
         switch (status)
         {
             case TicketStatus.Resolved:
-                replies.Add(RatingQuestion(ticket));
+                replies.Add(UserTickets.RatingQuestion(_catalog, ticket));
                 break;
             case TicketStatus.Closed:
                 replies.Add(BotReply.Plain(Text(TextKeys.HandoffClosed, ticket)) with { TicketNumber = number });
@@ -326,20 +326,6 @@ public sealed class TicketDesk
             },
             TicketEventKind.Changed,
             cancellationToken);
-    }
-
-    /// <summary>The rating question sent when a ticket is resolved: 1 to 5 as choices.</summary>
-    public BotReply RatingQuestion(Ticket ticket)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        var choices = new ChoiceOption[5];
-        for (var i = 1; i <= 5; i++)
-        {
-            var value = i.ToString(CultureInfo.InvariantCulture);
-            choices[i - 1] = new ChoiceOption(Engine.ChoiceValues.RatingPrefix + value, value);
-        }
-
-        return new BotReply(Text(TextKeys.HandoffResolved, ticket), choices) { TicketNumber = ticket.Number };
     }
 
     private async Task<DeskResult> AssignCoreAsync(Ticket ticket, DeskActor actor, Agent agent, CancellationToken ct)

@@ -2,9 +2,11 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Channels;
 using SupportBot.Core.Engine;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.Recognizers;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
+using SupportBot.Core.Tickets;
 
 namespace SupportBot.Core.Routing;
 
@@ -20,6 +22,7 @@ public sealed class ConversationRouter
     private readonly Dictionary<string, IChannelClient> _channels;
     private readonly TimeProvider _time;
     private readonly OutboxSignal? _signal;
+    private readonly RouterHandoff? _handoff;
     private readonly KeyedLock<ConversationKey> _locks = new();
 
     /// <summary>Creates the router.</summary>
@@ -30,9 +33,11 @@ public sealed class ConversationRouter
         DialogCatalog catalog,
         IEnumerable<IChannelClient> channels,
         TimeProvider time,
-        OutboxSignal? signal = null)
+        OutboxSignal? signal = null,
+        RouterHandoff? handoff = null)
     {
         _signal = signal;
+        _handoff = handoff;
         _engine = engine;
         _guard = guard;
         _store = store;
@@ -121,10 +126,40 @@ public sealed class ConversationRouter
             }
         }
 
-        var outcome = guard.Scan.HasSecrets && OnlySecrets(activity.Text, guard.Scan)
-            ? _engine.Reprompt(state, safe)
-            : await _engine.RunTurnAsync(state, safe, guard.Scan.HasSecrets, ct);
-        replies.AddRange(outcome.Replies);
+        var onlySecrets = guard.Scan.HasSecrets && OnlySecrets(activity.Text, guard.Scan);
+        var saved = await SaveAttachmentsAsync(activity.Attachments, now, state.Locale, replies, ct);
+        var ticketChanges = new List<TicketChange>();
+        var events = new List<TicketEvent>();
+        UserTicketTurn? userSide = null;
+        if (_handoff is not null && !onlySecrets)
+        {
+            userSide = await _handoff.Tickets.HandleAsync(state, safe, saved, now, ct);
+            replies.AddRange(userSide.Replies);
+            ticketChanges.AddRange(userSide.Changes);
+            events.AddRange(userSide.Events);
+        }
+
+        TurnOutcome? outcome = null;
+        if (userSide is not { Handled: true })
+        {
+            // Screenshots sent during a flow wait in the state for the ticket the flow will create.
+            foreach (var attachment in saved)
+            {
+                if (state.PendingAttachments.Count < PendingAttachment.MaxPerFlow)
+                {
+                    state.PendingAttachments.Add(PendingAttachment.Encode(attachment));
+                }
+            }
+
+            outcome = onlySecrets
+                ? _engine.Reprompt(state, safe)
+                : await _engine.RunTurnAsync(state, safe, guard.Scan.HasSecrets, ct);
+            replies.AddRange(outcome.Replies);
+            if (_handoff is not null)
+            {
+                await AddTicketEffectsAsync(outcome, now, replies, ticketChanges, events, ct);
+            }
+        }
 
         var transcript = new List<TranscriptLine>(replies.Count + 1)
         {
@@ -147,8 +182,9 @@ public sealed class ConversationRouter
                 State = ConversationStateSerializer.Serialize(state),
                 InboundMessageId = activity.MessageId,
                 Transcript = transcript,
-                NewTicket = outcome.Ticket,
+                NewTicket = outcome?.Ticket,
                 MarkSecretExposed = markExposed,
+                TicketChanges = ticketChanges,
                 Outbox = replies,
                 At = now,
             },
@@ -158,7 +194,116 @@ public sealed class ConversationRouter
             _signal?.Notify(activity.Conversation.Channel);
         }
 
-        return new RouteResult(RouteStatus.Processed, replies, outcome.Ticket?.Number);
+        await AfterCommitAsync(outcome?.Ticket, events, ct);
+
+        return new RouteResult(RouteStatus.Processed, replies, outcome?.Ticket?.Number);
+    }
+
+    /// <summary>Keeps the files that came with the bytes (screenshots); a refused file (too large, not an image or
+    /// PDF) is named to the user and left out.</summary>
+    private async Task<IReadOnlyList<TicketAttachment>> SaveAttachmentsAsync(
+        IReadOnlyList<Attachment> attachments, DateTimeOffset now, string locale, List<BotReply> replies, CancellationToken ct)
+    {
+        if (attachments.Count == 0 || _handoff?.Attachments is not { } store)
+        {
+            return [];
+        }
+
+        var saved = new List<TicketAttachment>(attachments.Count);
+        foreach (var attachment in attachments)
+        {
+            if (attachment.Content.IsEmpty)
+            {
+                continue;
+            }
+
+            if (await store.SaveAsync(attachment.Name, attachment.Content, now, ct) is { } kept)
+            {
+                saved.Add(kept);
+            }
+            else
+            {
+                replies.Add(BotReply.Plain(_catalog.Text(TextKeys.AttachmentRefused).Format(
+                    locale,
+                    ("name", attachment.Name),
+                    ("max", (store.MaxBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            }
+        }
+
+        return saved;
+    }
+
+    /// <summary>A new ticket gets its screenshots, the user's place in the queue and (urgent, after hours) the
+    /// on-call alert; details added to an open ticket instead of a duplicate become a ticket change.</summary>
+    private async Task AddTicketEffectsAsync(
+        TurnOutcome outcome,
+        DateTimeOffset now,
+        List<BotReply> replies,
+        List<TicketChange> changes,
+        List<TicketEvent> events,
+        CancellationToken ct)
+    {
+        var attachments = outcome.AttachmentIds.Select(a => PendingAttachment.Decode(a, now)).OfType<TicketAttachment>().ToList();
+        if (outcome.Ticket is { } created)
+        {
+            if (attachments.Count > 0)
+            {
+                changes.Add(new TicketChange { Number = created.Number, At = now, AddAttachments = attachments });
+            }
+
+            var position = await _handoff!.Queue.PositionForNewAsync(created.Priority, ct);
+            var queueText = await _handoff.Queue.DescribeAsync(position, created.Priority, created.Locale, now, ct);
+            // Said in the same message that announces the ticket, so channels show it as one answer.
+            var announced = replies.FindLastIndex(r => r.TicketNumber == created.Number);
+            if (announced >= 0)
+            {
+                replies[announced] = replies[announced] with { Text = replies[announced].Text + "\n" + queueText };
+            }
+            else
+            {
+                replies.Add(BotReply.Plain(queueText) with { TicketNumber = created.Number });
+            }
+            events.Add(new TicketEvent(created.Number, TicketEventKind.Created, now));
+        }
+        else if (outcome.Append is { } append)
+        {
+            changes.Add(new TicketChange
+            {
+                Number = append.Number,
+                At = now,
+                AddDetails = append.Details,
+                AddAttachments = attachments,
+                UserMessage = true,
+                History = [new TicketHistoryEntry(now, "user", "details", append.Details.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            });
+            events.Add(new TicketEvent(append.Number, TicketEventKind.Changed, now));
+        }
+    }
+
+    private async Task AfterCommitAsync(NewTicket? created, List<TicketEvent> events, CancellationToken ct)
+    {
+        if (_handoff is null)
+        {
+            return;
+        }
+
+        foreach (var ticketEvent in events)
+        {
+            _handoff.Events.Publish(ticketEvent);
+        }
+
+        if (created is { Priority: TicketPriority.Urgent } && _handoff.OnCall is { } onCall
+            && !_handoff.Queue.Hours.IsOpen(created.CreatedAt))
+        {
+            try
+            {
+                await onCall.AlertAsync(created, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The ticket is stored and queued; a failed alert must not fail the user's turn.
+            }
+        }
     }
 
     private static string[] AttachmentNames(IReadOnlyList<Attachment> attachments)

@@ -5,6 +5,7 @@ using SupportBot.Core.Recognizers;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
 using SupportBot.Dialogs;
+using SupportBot.Host.Handoff;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Composition;
@@ -47,8 +48,7 @@ public static class SupportBotServices
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<Core.Handoff.TicketEvents>();
-        services.AddSingleton<Core.Handoff.TicketDesk>();
+        services.AddSupportHandoff();
         services.AddHostedService<Delivery.OutboxDeliveryService>();
         return builder;
     }

@@ -34,6 +34,12 @@ public sealed class ConsoleReplyWriter
         }
         else
         {
+            if (reply.Agent is { } agent)
+            {
+                // An agent's live reply: who wrote it, with the code the user can check with "verify agent".
+                _output.WriteLine($"[{agent.Name} · {agent.Code}]");
+            }
+
             _output.WriteLine(reply.Text);
             for (var i = 0; i < reply.Choices.Count; i++)
             {
@@ -65,6 +71,14 @@ public sealed class ConsoleReplyWriter
             json.WriteEndArray();
             json.WriteString("problem", reply.ProblemId);
             json.WriteString("step", reply.StepId);
+            if (reply.Agent is { } agent)
+            {
+                json.WriteStartObject("agent");
+                json.WriteString("name", agent.Name);
+                json.WriteString("code", agent.Code);
+                json.WriteEndObject();
+            }
+
             if (reply.TicketNumber is { } ticket)
             {
                 json.WriteNumber("ticket", ticket);

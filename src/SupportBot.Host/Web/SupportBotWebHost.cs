@@ -1,4 +1,7 @@
+using SupportBot.Channels.WebChat;
 using SupportBot.Core.Catalog;
+using SupportBot.Host.AgentConsole;
+using SupportBot.Host.Api;
 using SupportBot.Host.Composition;
 
 namespace SupportBot.Host.Web;
@@ -13,11 +16,20 @@ public static class SupportBotWebHost
         var builder = WebApplication.CreateBuilder(args);
         ProgramFolderSettings.Add(builder.Configuration);
         builder.AddSupportBot();
+        SupportBot.Channels.Telegram.TelegramChannelExtensions.AddTelegramChannel(builder);
+        SupportBot.Channels.Discord.DiscordChannelExtensions.AddDiscordChannel(builder);
+        builder.AddAgentConsole();
+        builder.AddSupportBotApi();
+        builder.AddWebChat();
         configure?.Invoke(builder);
         var app = builder.Build();
         app.Services.ValidateSupportBot();
+        SupportBot.Channels.Telegram.TelegramChannelExtensions.MapTelegramWebhook(app);
         app.MapGet("/healthz", (DialogCatalog catalog) => TypedResults.Ok(new HealthReport("ok", catalog.Problems.Count)))
             .WithName("Health");
+        app.MapAgentConsole();
+        app.MapSupportBotApi();
+        app.MapWebChat();
         return app;
     }
 

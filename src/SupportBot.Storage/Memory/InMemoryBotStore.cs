@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using SupportBot.Core.Activities;
-using SupportBot.Core.Catalog;
+using SupportBot.Core.Agents;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
@@ -10,21 +10,23 @@ namespace SupportBot.Storage.Memory;
 /// <summary>A thread-safe store that lives in memory, for tests and benchmarks. It follows the same contract as the
 /// SQLite store (including times kept to the millisecond) but nothing survives the process. Each conversation has
 /// its own lock, so different conversations commit in parallel.</summary>
-public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutboxStore, IAgentDirectory
+public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutboxStore, IAgentStore, IChannelStateStore
 {
     private const long FirstTicketNumber = 100001;
 
     private readonly ConcurrentDictionary<ConversationKey, MemoryConversation> _conversations = new();
-    private readonly ConcurrentDictionary<long, Ticket> _tickets = new();
-    private readonly ConcurrentDictionary<string, AgentIdentity> _agents = new(StringComparer.OrdinalIgnoreCase);
+    private readonly MemoryTickets _tickets = new();
+    private readonly MemoryAgents _agents = new();
     private readonly MemoryOutbox _outbox = new();
+    private readonly MemoryChannelState _channelState = new();
     private long _lastTicketNumber = FirstTicketNumber - 1;
 
-    /// <summary>Adds or replaces an agent, as the agent-accounts feature will do in the durable stores.</summary>
+    /// <summary>Adds an agent with this code, or updates the name and state of the one that has it (a test helper;
+    /// the account has the <see cref="AgentRole.Agent"/> role and no password).</summary>
     public void AddAgent(AgentIdentity agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        _agents[agent.Code] = agent;
+        _agents.Put(agent);
     }
 
     /// <inheritdoc />
@@ -75,7 +77,7 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
         {
             return Task.FromResult(Commit(commit));
         }
-        catch (ConcurrencyConflictException conflict)
+        catch (Exception conflict) when (conflict is ConcurrencyConflictException or TicketConflictException)
         {
             return Task.FromException<long>(conflict);
         }
@@ -106,7 +108,7 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
 
     /// <inheritdoc />
     public Task<Ticket?> GetTicketAsync(long number, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_tickets.TryGetValue(number, out var ticket) ? ticket : null);
+        Task.FromResult(_tickets.Get(number));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Ticket>> ListTicketsForUserAsync(
@@ -117,7 +119,7 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
 
         // A scan: listing a user's tickets is rare and off the turn path.
         var tickets = new List<Ticket>();
-        foreach (var ticket in _tickets.Values)
+        foreach (var (ticket, _) in _tickets.Snapshot())
         {
             if (ticket.Conversation.Channel == channel && ticket.UserId == userId)
             {
@@ -164,8 +166,11 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
         long id, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        // TODO(issue 4 storage): mark the conversation's open tickets unreachable.
-        _outbox.MarkDelivered(id);
+        if (_outbox.MarkDelivered(id) is { } conversation)
+        {
+            _tickets.MarkUnreachable(conversation, reason, Truncate(at));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -173,7 +178,7 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
     public Task<AgentIdentity?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return Task.FromResult(_agents.TryGetValue(code, out var agent) ? agent : null);
+        return Task.FromResult(_agents.FindByCode(code));
     }
 
     // The SQLite store keeps milliseconds; doing the same here keeps both stores answering alike.
@@ -195,14 +200,16 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
 
             var at = Truncate(commit.At);
             var lastSeq = entry.Transcript.Count + commit.Transcript.Count;
-            if (commit.NewTicket is { } ticket)
-            {
-                // The only change that can fail (a reused number), so it goes first.
-                if (!_tickets.TryAdd(ticket.Number, ToTicket(ticket, entry.LastTicketToSeq + 1)))
-                {
-                    throw new InvalidOperationException($"Ticket number {ticket.Number} is already used.");
-                }
+            var created = commit.NewTicket is { } ticket ? ToTicket(ticket, entry.LastTicketToSeq + 1) : null;
 
+            // The only writes that can fail (a reused number, a stale ticket version), so they go first; most turns
+            // touch no ticket and skip the ticket table's lock.
+            if (created is not null || commit.MarkSecretExposed.Count > 0 || commit.TicketChanges.Count > 0)
+            {
+                _tickets.CommitTurn(created, commit.MarkSecretExposed, commit.TicketChanges, at);
+            }
+            if (created is not null)
+            {
                 entry.LastTicketToSeq = lastSeq;
             }
 
@@ -217,11 +224,6 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
                 entry.Transcript.Add(line with { Seq = entry.Transcript.Count + 1, At = Truncate(line.At) });
             }
 
-            for (var i = 0; i < commit.MarkSecretExposed.Count; i++)
-            {
-                MarkSecretExposed(commit.MarkSecretExposed[i], at);
-            }
-
             for (var i = 0; i < commit.Outbox.Count; i++)
             {
                 _outbox.Enqueue(key, commit.Outbox[i], at);
@@ -231,24 +233,6 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
             entry.State = commit.State.AsSpan().ToArray();
             entry.Version = commit.ExpectedVersion + 1;
             return entry.Version;
-        }
-    }
-
-    private void MarkSecretExposed(long number, DateTimeOffset at)
-    {
-        while (_tickets.TryGetValue(number, out var current))
-        {
-            var marked = current with
-            {
-                Priority = TicketPriority.Urgent,
-                SecretExposed = true,
-                Version = current.Version + 1,
-                UpdatedAt = at,
-            };
-            if (_tickets.TryUpdate(number, marked, current))
-            {
-                return;
-            }
         }
     }
 
@@ -273,28 +257,202 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
         };
     }
 
-    // TODO(issue 4 storage): the ticket desk's queries and changes; the storage helper replaces these stubs.
     /// <inheritdoc />
-    public Task<IReadOnlyList<Ticket>> QueryTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<IReadOnlyList<Ticket>> QueryTicketsAsync(
+        TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        TicketQueryValidation.Validate(query);
+        var sorted = MemoryTicketQueries.Filter(_tickets.Snapshot().Select(r => r.Ticket), query);
+        return Task.FromResult(MemoryTicketQueries.Page(sorted, query));
+    }
 
     /// <inheritdoc />
-    public Task<int> CountTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<int> CountTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        TicketQueryValidation.Validate(query);
+        return Task.FromResult(MemoryTicketQueries.Filter(_tickets.Snapshot().Select(r => r.Ticket), query).Count);
+    }
 
     /// <inheritdoc />
-    public Task<Ticket?> ApplyTicketChangeAsync(TicketChange change, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<Ticket?> ApplyTicketChangeAsync(TicketChange change, CancellationToken cancellationToken = default)
+    {
+        TicketChangeApplier.Validate(change);
+        if (_tickets.Get(change.Number) is not { } current
+            || !_conversations.TryGetValue(current.Conversation, out var entry))
+        {
+            return Task.FromResult<Ticket?>(null);
+        }
+
+        try
+        {
+            // The conversation's lock first (as a turn takes it), so the transcript lines and replies slot in between
+            // turns, never inside one.
+            lock (entry.Gate)
+            {
+                var changed = _tickets.Apply(change);
+                if (changed is null)
+                {
+                    return Task.FromResult<Ticket?>(null);
+                }
+
+                foreach (var line in change.Transcript)
+                {
+                    entry.Transcript.Add(line with { Seq = entry.Transcript.Count + 1, At = Truncate(line.At) });
+                }
+
+                var at = Truncate(change.At);
+                foreach (var reply in change.Outbox)
+                {
+                    _outbox.Enqueue(current.Conversation, reply, at);
+                }
+
+                return Task.FromResult<Ticket?>(changed);
+            }
+        }
+        catch (TicketConflictException conflict)
+        {
+            return Task.FromException<Ticket?>(conflict);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TicketNote>> GetNotesAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<IReadOnlyList<TicketNote>> GetNotesAsync(long number, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tickets.Notes(number));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(
+        long number, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tickets.History(number));
 
     /// <inheritdoc />
-    public Task<int> QueuePositionAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<int> QueuePositionAsync(long number, CancellationToken cancellationToken = default)
+    {
+        var tickets = _tickets.Snapshot().Select(r => r.Ticket).ToList();
+        var ticket = tickets.Find(t => t.Number == number);
+        return Task.FromResult(ticket is null ? 0 : MemoryTicketQueries.QueuePosition(tickets, ticket));
+    }
 
     /// <inheritdoc />
-    public Task<TicketStats> GetStatsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<TicketStats> GetStatsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        Task.FromResult(MemoryTicketQueries.Stats(_tickets.Snapshot(), Truncate(since)));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Ticket>> ListResolvedBeforeAsync(DateTimeOffset resolvedBefore, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<IReadOnlyList<Ticket>> ListResolvedBeforeAsync(
+        DateTimeOffset resolvedBefore, CancellationToken cancellationToken = default) =>
+        Task.FromResult(MemoryTicketQueries.ResolvedBefore(
+            _tickets.Snapshot().Select(r => r.Ticket), Truncate(resolvedBefore)));
+
+    /// <inheritdoc />
+    public Task<Agent> CreateAgentAsync(NewAgent agent, CancellationToken cancellationToken = default)
+    {
+        AgentValidation.Validate(agent);
+        try
+        {
+            return Task.FromResult(_agents.Create(agent with { CreatedAt = Truncate(agent.CreatedAt) }));
+        }
+        catch (DuplicateAgentException duplicate)
+        {
+            return Task.FromException<Agent>(duplicate);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Agent?> GetAgentAsync(long id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_agents.Get(id));
+
+    /// <inheritdoc />
+    public Task<Agent?> FindAgentByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Task.FromResult(_agents.FindByName(name));
+    }
+
+    /// <inheritdoc />
+    public Task<Agent?> FindAgentByLinkAsync(
+        string channel, string externalUserId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalUserId);
+        return Task.FromResult(_agents.FindByLink(channel, externalUserId));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Agent>> ListAgentsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_agents.List());
+
+    /// <inheritdoc />
+    public Task<string?> GetPasswordHashAsync(long id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_agents.GetPasswordHash(id));
+
+    /// <inheritdoc />
+    public Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        _agents.SetPasswordHash(id, passwordHash);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task LinkAgentAsync(long id, AgentLink link, CancellationToken cancellationToken = default)
+    {
+        AgentValidation.Validate(link);
+        try
+        {
+            _agents.Link(id, link);
+            return Task.CompletedTask;
+        }
+        catch (InvalidOperationException unknown)
+        {
+            return Task.FromException(unknown);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SetAgentActiveAsync(long id, bool active, CancellationToken cancellationToken = default)
+    {
+        _agents.SetActive(id, active);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetCursorAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Task.FromResult(_channelState.GetCursor(name));
+    }
+
+    /// <inheritdoc />
+    public Task SetCursorAsync(string name, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        _channelState.SetCursor(name, value);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetTicketLinkAsync(string channel, long ticket, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return Task.FromResult(_channelState.GetTicketLink(channel, ticket));
+    }
+
+    /// <inheritdoc />
+    public Task<long?> FindTicketByLinkAsync(
+        string channel, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalId);
+        return Task.FromResult(_channelState.FindTicket(channel, externalId));
+    }
+
+    /// <inheritdoc />
+    public Task SetTicketLinkAsync(
+        string channel, long ticket, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalId);
+        _channelState.SetTicketLink(channel, ticket, externalId);
+        return Task.CompletedTask;
+    }
 }

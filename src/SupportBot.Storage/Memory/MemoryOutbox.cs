@@ -72,11 +72,12 @@ internal sealed class MemoryOutbox
         return result;
     }
 
-    public void MarkDelivered(long id)
+    /// <summary>Marks the message delivered and returns its conversation; null when it was not pending.</summary>
+    public ConversationKey? MarkDelivered(long id)
     {
         if (!_byId.TryRemove(id, out var entry))
         {
-            return;
+            return null;
         }
 
         var queue = entry.Queue;
@@ -90,6 +91,8 @@ internal sealed class MemoryOutbox
                 queue.DeliveredCount = 0;
             }
         }
+
+        return entry.Conversation;
     }
 
     public void MarkFailed(long id, DateTimeOffset retryAt)

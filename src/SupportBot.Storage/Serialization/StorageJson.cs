@@ -20,7 +20,10 @@ internal static class StorageJson
             }
         }
 
-        var stored = new StoredReply(reply.Text, choices, reply.ProblemId, reply.StepId, reply.TicketNumber);
+        var stored = new StoredReply(reply.Text, choices, reply.ProblemId, reply.StepId, reply.TicketNumber)
+        {
+            Agent = reply.Agent is { } agent ? new StoredAgent(agent.Name, agent.Code) : null,
+        };
         return JsonSerializer.Serialize(stored, StorageJsonContext.Default.StoredReply);
     }
 
@@ -43,6 +46,7 @@ internal static class StorageJson
             ProblemId = stored.ProblemId,
             StepId = stored.StepId,
             TicketNumber = stored.TicketNumber,
+            Agent = stored.Agent is { } agent ? new AgentSignature(agent.Name, agent.Code) : null,
         };
     }
 
@@ -90,4 +94,41 @@ internal static class StorageJson
 
     public static string[] DeserializeNames(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize(json, StorageJsonContext.Default.StringArray) ?? [];
+
+    /// <summary>Null for no attachments, the common case.</summary>
+    public static string? SerializeAttachments(IReadOnlyList<TicketAttachment> attachments)
+    {
+        if (attachments.Count == 0)
+        {
+            return null;
+        }
+
+        var stored = new StoredAttachment[attachments.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            var a = attachments[i];
+            stored[i] = new StoredAttachment(a.Id, a.FileName, a.ContentType, a.Size, a.At.ToUnixTimeMilliseconds());
+        }
+
+        return JsonSerializer.Serialize(stored, StorageJsonContext.Default.StoredAttachmentArray);
+    }
+
+    public static TicketAttachment[] DeserializeAttachments(string? json)
+    {
+        if (json is null)
+        {
+            return [];
+        }
+
+        var stored = JsonSerializer.Deserialize(json, StorageJsonContext.Default.StoredAttachmentArray) ?? [];
+        var attachments = new TicketAttachment[stored.Length];
+        for (var i = 0; i < attachments.Length; i++)
+        {
+            var a = stored[i];
+            attachments[i] = new TicketAttachment(
+                a.Id, a.FileName, a.ContentType, a.Size, DateTimeOffset.FromUnixTimeMilliseconds(a.At));
+        }
+
+        return attachments;
+    }
 }

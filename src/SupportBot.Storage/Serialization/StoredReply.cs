@@ -9,4 +9,10 @@ internal sealed record StoredReply(
     [property: JsonPropertyName("c")] IReadOnlyList<StoredChoice>? Choices,
     [property: JsonPropertyName("p")] string? ProblemId,
     [property: JsonPropertyName("s")] string? StepId,
-    [property: JsonPropertyName("n")] long? TicketNumber);
+    [property: JsonPropertyName("n")] long? TicketNumber)
+{
+    /// <summary>The human agent who wrote the reply; absent on the bot's own replies and on rows written before
+    /// agents could reply.</summary>
+    [JsonPropertyName("a")]
+    public StoredAgent? Agent { get; init; }
+}

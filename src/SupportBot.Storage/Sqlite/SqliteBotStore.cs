@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Agents;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
@@ -7,12 +8,13 @@ using static SupportBot.Storage.Sqlite.SqliteColumns;
 
 namespace SupportBot.Storage.Sqlite;
 
-/// <summary>The durable store: conversations, transcript, tickets, outbox and agents in one SQLite file (WAL).
+/// <summary>The durable store: conversations, transcript, tickets (with notes and history), outbox, agents and the
+/// channels' state in one SQLite file (WAL).
 /// Writes go through one long-lived connection (SQLite has a single writer anyway), batched by
 /// <see cref="SqliteWriteQueue"/>; reads use a small pool of connections and run beside the writer. Database failures
 /// surface as <see cref="SqliteException"/>.</summary>
-public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxStore, IAgentDirectory, IAsyncDisposable,
-    IDisposable
+public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxStore, IAgentStore, IChannelStateStore,
+    IAsyncDisposable, IDisposable
 {
     private const int WriterCacheKibibytes = 64 * 1024;
 
@@ -218,11 +220,75 @@ public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxSt
     {
         ArgumentNullException.ThrowIfNull(code);
         return _readers.ReadAsync(
-            SqliteQueries.Agent,
+            SqliteAgents.Identity,
             code,
             static (p, c) => p.AddWithValue("$code", c),
-            static (reader, _) => SqliteQueries.ReadAgent(reader),
+            static (reader, _) => SqliteAgents.ReadIdentity(reader),
             cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetCursorAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _readers.ReadAsync(
+            SqliteChannelState.Cursor,
+            name,
+            static (p, n) => p.AddWithValue("$name", n),
+            static (reader, _) => SqliteChannelState.ReadString(reader),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task SetCursorAsync(string name, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        return _writes.SubmitAsync(session => SqliteChannelState.SetCursor(session, name, value), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetTicketLinkAsync(string channel, long ticket, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return _readers.ReadAsync(
+            SqliteChannelState.TicketLink,
+            (channel, ticket),
+            static (p, a) =>
+            {
+                p.AddWithValue("$channel", a.channel);
+                p.AddWithValue("$ticket", a.ticket);
+            },
+            static (reader, _) => SqliteChannelState.ReadString(reader),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long?> FindTicketByLinkAsync(
+        string channel, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalId);
+        return _readers.ReadAsync(
+            SqliteChannelState.LinkedTicket,
+            (channel, externalId),
+            static (p, a) =>
+            {
+                p.AddWithValue("$channel", a.channel);
+                p.AddWithValue("$external", a.externalId);
+            },
+            static (reader, _) => SqliteChannelState.ReadNumber(reader),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task SetTicketLinkAsync(
+        string channel, long ticket, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalId);
+        return _writes.SubmitAsync(
+            session => SqliteChannelState.SetTicketLink(session, channel, ticket, externalId), cancellationToken);
     }
 
     /// <summary>Closes the connections, after the writes already queued have finished.</summary>
@@ -245,28 +311,184 @@ public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxSt
         }
     }
 
-    // TODO(issue 4 storage): the ticket desk's queries and changes; the storage helper replaces these stubs.
     /// <inheritdoc />
-    public Task<IReadOnlyList<Ticket>> QueryTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<IReadOnlyList<Ticket>> QueryTicketsAsync(
+        TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        TicketQueryValidation.Validate(query);
+        return _readers.ReadAsync(
+            SqliteTicketQueries.Build(query, count: false),
+            query,
+            SqliteTicketQueries.Bind,
+            static (reader, _) => SqliteQueries.ReadTickets(reader),
+            cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<int> CountTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<int> CountTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        TicketQueryValidation.Validate(query);
+        return _readers.ReadAsync(
+            SqliteTicketQueries.Build(query, count: true),
+            query,
+            SqliteTicketQueries.Bind,
+            static (reader, _) => reader.Read() ? reader.GetInt32(0) : 0,
+            cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<Ticket?> ApplyTicketChangeAsync(TicketChange change, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<Ticket?> ApplyTicketChangeAsync(TicketChange change, CancellationToken cancellationToken = default)
+    {
+        TicketChangeApplier.Validate(change);
+        Ticket? changed = null;
+
+        // The result is read only after the write queue reports the transaction committed.
+        await _writes.SubmitAsync(
+            session =>
+            {
+                changed = SqliteTicketWriter.ApplyWithMessages(session, change);
+                return changed is null ? 0 : 1;
+            },
+            cancellationToken);
+        return changed;
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TicketNote>> GetNotesAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<IReadOnlyList<TicketNote>> GetNotesAsync(long number, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            SqliteTicketQueries.Notes,
+            number,
+            static (p, n) => p.AddWithValue("$number", n),
+            static (reader, _) => SqliteTicketQueries.ReadNotes(reader),
+            cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(
+        long number, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            SqliteTicketQueries.History,
+            number,
+            static (p, n) => p.AddWithValue("$number", n),
+            static (reader, _) => SqliteTicketQueries.ReadHistory(reader),
+            cancellationToken);
 
     /// <inheritdoc />
-    public Task<int> QueuePositionAsync(long number, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<int> QueuePositionAsync(long number, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            SqliteTicketQueries.QueuePosition,
+            number,
+            static (p, n) => p.AddWithValue("$number", n),
+            static (reader, _) => reader.Read() ? reader.GetInt32(0) : 0,
+            cancellationToken);
 
     /// <inheritdoc />
-    public Task<TicketStats> GetStatsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<TicketStats> GetStatsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            SqliteTicketQueries.Stats,
+            ToMilliseconds(since),
+            static (p, s) => p.AddWithValue("$since", s),
+            static (reader, _) => SqliteTicketQueries.ReadStats(reader),
+            cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Ticket>> ListResolvedBeforeAsync(DateTimeOffset resolvedBefore, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<IReadOnlyList<Ticket>> ListResolvedBeforeAsync(
+        DateTimeOffset resolvedBefore, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            SqliteTicketQueries.ResolvedBefore,
+            ToMilliseconds(resolvedBefore),
+            static (p, b) => p.AddWithValue("$before", b),
+            static (reader, _) => SqliteQueries.ReadTickets(reader),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Agent> CreateAgentAsync(NewAgent agent, CancellationToken cancellationToken = default)
+    {
+        AgentValidation.Validate(agent);
+        var id = await _writes.SubmitAsync(session => SqliteAgents.Create(session, agent), cancellationToken);
+        return new Agent
+        {
+            Id = id,
+            Name = agent.Name,
+            Role = agent.Role,
+            Code = agent.Code,
+            Active = true,
+            CreatedAt = FromMilliseconds(ToMilliseconds(agent.CreatedAt)),
+        };
+    }
+
+    /// <inheritdoc />
+    public Task<Agent?> GetAgentAsync(long id, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            SqliteAgents.ById,
+            id,
+            static (p, i) => p.AddWithValue("$id", i),
+            static (reader, _) => SqliteAgents.ReadOne(reader),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Agent?> FindAgentByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _readers.ReadAsync(
+            SqliteAgents.ByName,
+            name,
+            static (p, n) => p.AddWithValue("$name", n),
+            static (reader, _) => SqliteAgents.ReadOne(reader),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Agent?> FindAgentByLinkAsync(
+        string channel, string externalUserId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalUserId);
+        return _readers.ReadAsync(
+            SqliteAgents.ByLink,
+            (channel, externalUserId),
+            static (p, a) =>
+            {
+                p.AddWithValue("$channel", a.channel);
+                p.AddWithValue("$user", a.externalUserId);
+            },
+            static (reader, _) => SqliteAgents.ReadOne(reader),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Agent>> ListAgentsAsync(CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            SqliteAgents.All,
+            0,
+            static (_, _) => { },
+            static (reader, _) => SqliteAgents.ReadAll(reader),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string?> GetPasswordHashAsync(long id, CancellationToken cancellationToken = default) =>
+        _readers.ReadAsync(
+            SqliteAgents.PasswordHash,
+            id,
+            static (p, i) => p.AddWithValue("$id", i),
+            static (reader, _) => SqliteChannelState.ReadString(reader),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        return _writes.SubmitAsync(
+            session => SqliteAgents.SetPasswordHash(session, id, passwordHash), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task LinkAgentAsync(long id, AgentLink link, CancellationToken cancellationToken = default)
+    {
+        AgentValidation.Validate(link);
+        return _writes.SubmitAsync(session => SqliteAgents.Link(session, id, link), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task SetAgentActiveAsync(long id, bool active, CancellationToken cancellationToken = default) =>
+        _writes.SubmitAsync(session => SqliteAgents.SetActive(session, id, active), cancellationToken);
 }

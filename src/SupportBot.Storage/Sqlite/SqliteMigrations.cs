@@ -91,6 +91,84 @@ internal static class SqliteMigrations
             active       INTEGER NOT NULL
         );
         """,
+
+        // 2: the ticket desk (assignee, life-cycle times, rating, notes, history), agent accounts with their channel
+        // links (replacing the placeholder agents table; its rows keep their code, name and state, with no password),
+        // and the channels' cursors and ticket links.
+        """
+        ALTER TABLE tickets ADD COLUMN assignee_id INTEGER;
+        ALTER TABLE tickets ADD COLUMN assignee_name TEXT;
+        ALTER TABLE tickets ADD COLUMN unreachable INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE tickets ADD COLUMN rating INTEGER;
+        ALTER TABLE tickets ADD COLUMN rating_comment TEXT;
+        ALTER TABLE tickets ADD COLUMN rated_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN first_response_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN resolved_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN closed_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN last_user_message_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN attachments TEXT;
+        CREATE INDEX IF NOT EXISTS ix_tickets_queue ON tickets (status, priority, created_at, number);
+        CREATE INDEX IF NOT EXISTS ix_tickets_assignee ON tickets (assignee_id, status);
+        CREATE INDEX IF NOT EXISTS ix_tickets_resolved ON tickets (resolved_at) WHERE status = 'resolved';
+        CREATE INDEX IF NOT EXISTS ix_tickets_created ON tickets (created_at);
+        CREATE INDEX IF NOT EXISTS ix_tickets_rated ON tickets (rated_at) WHERE rating IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS ticket_notes (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket     INTEGER NOT NULL REFERENCES tickets (number) ON DELETE CASCADE,
+            agent_id   INTEGER NOT NULL,
+            agent_name TEXT    NOT NULL,
+            text       TEXT    NOT NULL,
+            at         INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_ticket_notes_ticket ON ticket_notes (ticket, id);
+
+        CREATE TABLE IF NOT EXISTS ticket_history (
+            id     INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket INTEGER NOT NULL REFERENCES tickets (number) ON DELETE CASCADE,
+            at     INTEGER NOT NULL,
+            actor  TEXT    NOT NULL,
+            action TEXT    NOT NULL,
+            detail TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ix_ticket_history_ticket ON ticket_history (ticket, id);
+
+        ALTER TABLE agents RENAME TO agents_v1;
+        CREATE TABLE agents (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            name          TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+            role          TEXT    NOT NULL,
+            code          TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+            password_hash TEXT    NOT NULL,
+            active        INTEGER NOT NULL,
+            created_at    INTEGER NOT NULL
+        );
+        INSERT OR IGNORE INTO agents (name, role, code, password_hash, active, created_at)
+            SELECT display_name, 'agent', code, '', active, CAST(strftime('%s', 'now') AS INTEGER) * 1000
+            FROM agents_v1 ORDER BY code;
+        DROP TABLE agents_v1;
+
+        CREATE TABLE IF NOT EXISTS agent_links (
+            channel          TEXT    NOT NULL,
+            external_user_id TEXT    NOT NULL,
+            agent_id         INTEGER NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
+            PRIMARY KEY (channel, external_user_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_agent_links_agent ON agent_links (agent_id);
+
+        CREATE TABLE IF NOT EXISTS channel_cursors (
+            name  TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS ticket_links (
+            channel     TEXT    NOT NULL,
+            ticket      INTEGER NOT NULL,
+            external_id TEXT    NOT NULL,
+            PRIMARY KEY (channel, ticket)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_ticket_links_external ON ticket_links (channel, external_id);
+        """,
     ];
 
     /// <summary>The schema version this code expects.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using SupportBot.Core.Activities;
-using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
 using SupportBot.Storage.Serialization;
@@ -40,9 +39,6 @@ internal static class SqliteQueries
               AND e.id < o.id AND e.next_attempt_at > $now)
         ORDER BY o.id LIMIT $max
         """;
-
-    // The code column is COLLATE NOCASE, so this equality is case-insensitive and still uses the primary key.
-    public const string Agent = "SELECT code, display_name, active FROM agents WHERE code = $code";
 
     public static void BindConversation(SqliteParameterCollection parameters, ConversationKey conversation)
     {
@@ -100,7 +96,4 @@ internal static class SqliteQueries
 
         return messages;
     }
-
-    public static AgentIdentity? ReadAgent(SqliteDataReader reader) =>
-        reader.Read() ? new AgentIdentity(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0) : null;
 }

@@ -12,7 +12,8 @@ internal static class SqliteTicketReader
 {
     public const string Columns = """
         number, channel, conversation_id, user_id, category, priority, status, secret_exposed, locale, details,
-        transcript_from_seq, created_at, updated_at, version
+        transcript_from_seq, created_at, updated_at, version, assignee_id, assignee_name, unreachable, rating,
+        rating_comment, first_response_at, resolved_at, closed_at, last_user_message_at, attachments
         """;
 
     public static Ticket Read(SqliteDataReader reader) => new()
@@ -30,5 +31,18 @@ internal static class SqliteTicketReader
         CreatedAt = FromMilliseconds(reader.GetInt64(11)),
         UpdatedAt = FromMilliseconds(reader.GetInt64(12)),
         Version = reader.GetInt64(13),
+        AssigneeId = reader.IsDBNull(14) ? null : reader.GetInt64(14),
+        AssigneeName = reader.IsDBNull(15) ? null : reader.GetString(15),
+        Unreachable = reader.GetInt64(16) != 0,
+        Rating = reader.IsDBNull(17) ? null : reader.GetInt32(17),
+        RatingComment = reader.IsDBNull(18) ? null : reader.GetString(18),
+        FirstResponseAt = OptionalTime(reader, 19),
+        ResolvedAt = OptionalTime(reader, 20),
+        ClosedAt = OptionalTime(reader, 21),
+        LastUserMessageAt = OptionalTime(reader, 22),
+        Attachments = StorageJson.DeserializeAttachments(reader.IsDBNull(23) ? null : reader.GetString(23)),
     };
+
+    private static DateTimeOffset? OptionalTime(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : FromMilliseconds(reader.GetInt64(ordinal));
 }

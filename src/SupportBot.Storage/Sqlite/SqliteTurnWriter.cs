@@ -1,3 +1,4 @@
+using SupportBot.Core.Activities;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
 using SupportBot.Storage.Serialization;
@@ -56,8 +57,10 @@ internal static class SqliteTurnWriter
 
     private const string TakeTicketNumber = "UPDATE ticket_numbers SET next = next + 1 WHERE id = 1 RETURNING next - 1";
 
-    private const string Undeliverable =
-        "UPDATE outbox SET delivered_at = $at, last_error = $error WHERE id = $id AND delivered_at IS NULL";
+    private const string Undeliverable = """
+        UPDATE outbox SET delivered_at = $at, last_error = $error WHERE id = $id AND delivered_at IS NULL
+        RETURNING channel, conversation_id
+        """;
 
     private const string Delivered = "UPDATE outbox SET delivered_at = $at WHERE id = $id AND delivered_at IS NULL";
 
@@ -104,21 +107,7 @@ internal static class SqliteTurnWriter
             }
         }
 
-        var firstSeq = lastSeq - lines + 1;
-        for (var i = 0; i < lines; i++)
-        {
-            var line = commit.Transcript[i];
-            var insert = session.Command(InsertLine);
-            insert.Parameters.AddWithValue("$channel", key.Channel);
-            insert.Parameters.AddWithValue("$id", key.Id);
-            insert.Parameters.AddWithValue("$seq", firstSeq + i);
-            insert.Parameters.AddWithValue("$direction", ToText(line.Direction));
-            insert.Parameters.AddWithValue("$text", line.Text);
-            var attachments = StorageJson.SerializeNames(line.AttachmentNames);
-            insert.Parameters.AddWithValue("$attachments", (object?)attachments ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$at", ToMilliseconds(line.At));
-            insert.ExecuteNonQuery();
-        }
+        AppendLines(session, key, lastSeq - lines + 1, commit.Transcript);
 
         if (commit.NewTicket is { } ticket)
         {
@@ -134,17 +123,47 @@ internal static class SqliteTurnWriter
             mark.ExecuteNonQuery();
         }
 
+        // A stale version throws TicketConflictException, which rolls the whole turn back.
+        for (var i = 0; i < commit.TicketChanges.Count; i++)
+        {
+            SqliteTicketWriter.Apply(session, commit.TicketChanges[i]);
+        }
+
         for (var i = 0; i < commit.Outbox.Count; i++)
         {
-            var enqueue = session.Command(InsertOutbox);
-            enqueue.Parameters.AddWithValue("$channel", key.Channel);
-            enqueue.Parameters.AddWithValue("$id", key.Id);
-            enqueue.Parameters.AddWithValue("$reply", StorageJson.SerializeReply(commit.Outbox[i]));
-            enqueue.Parameters.AddWithValue("$at", at);
-            enqueue.ExecuteNonQuery();
+            Enqueue(session, key, commit.Outbox[i], at);
         }
 
         return commit.ExpectedVersion + 1;
+    }
+
+    public static void AppendLines(
+        SqliteSession session, ConversationKey key, long firstSeq, IReadOnlyList<TranscriptLine> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var insert = session.Command(InsertLine);
+            insert.Parameters.AddWithValue("$channel", key.Channel);
+            insert.Parameters.AddWithValue("$id", key.Id);
+            insert.Parameters.AddWithValue("$seq", firstSeq + i);
+            insert.Parameters.AddWithValue("$direction", ToText(line.Direction));
+            insert.Parameters.AddWithValue("$text", line.Text);
+            var attachments = StorageJson.SerializeNames(line.AttachmentNames);
+            insert.Parameters.AddWithValue("$attachments", (object?)attachments ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$at", ToMilliseconds(line.At));
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    public static void Enqueue(SqliteSession session, ConversationKey key, BotReply reply, long atMilliseconds)
+    {
+        var enqueue = session.Command(InsertOutbox);
+        enqueue.Parameters.AddWithValue("$channel", key.Channel);
+        enqueue.Parameters.AddWithValue("$id", key.Id);
+        enqueue.Parameters.AddWithValue("$reply", StorageJson.SerializeReply(reply));
+        enqueue.Parameters.AddWithValue("$at", atMilliseconds);
+        enqueue.ExecuteNonQuery();
     }
 
     public static long NextTicketNumber(SqliteSession session) =>
@@ -160,12 +179,26 @@ internal static class SqliteTurnWriter
 
     public static long MarkUndeliverable(SqliteSession session, long id, string reason, DateTimeOffset at)
     {
-        // TODO(issue 4 storage): mark the conversation's open tickets unreachable in the same transaction.
         var command = session.Command(Undeliverable);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$error", reason);
         command.Parameters.AddWithValue("$at", ToMilliseconds(at));
-        return command.ExecuteNonQuery();
+        ConversationKey? key = null;
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                key = new ConversationKey(reader.GetString(0), reader.GetString(1));
+            }
+        }
+
+        if (key is null)
+        {
+            return 0;
+        }
+
+        SqliteTicketWriter.MarkUnreachable(session, key, reason, at);
+        return 1;
     }
 
     public static long MarkFailed(SqliteSession session, long id, string failure, DateTimeOffset retryAt)
@@ -200,5 +233,7 @@ internal static class SqliteTurnWriter
         insert.Parameters.AddWithValue("$to", lastSeq);
         insert.Parameters.AddWithValue("$at", ToMilliseconds(ticket.CreatedAt));
         insert.ExecuteNonQuery();
+        SqliteTicketWriter.AddHistory(
+            session, ticket.Number, new TicketHistoryEntry(ticket.CreatedAt, "user", "created", null));
     }
 }

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupportBot.Channels.Telegram.Requests;
+using SupportBot.Channels.Telegram.Wire;
+using SupportBot.Core.Catalog;
+using SupportBot.Core.Storage;
+
+namespace SupportBot.Channels.Telegram.Inbound;
+
+/// <summary>Starts the channel and receives updates. Start-up: the texts are checked (a missing one stops the host,
+/// naming it), getMe says who the bot is, and the log says what the channel does. Then either long polling, with
+/// the offset stored after each update is handled (so a restart neither loses nor repeats one; Telegram drops an
+/// update only when the next getUpdates carries a higher offset), or the webhook: setWebhook, then a worker that
+/// handles what the endpoint queued. Errors back off from 1 s to 60 s with jitter.</summary>
+internal sealed class TelegramReceiverService : BackgroundService
+{
+    public const string OffsetCursor = "telegram.offset";
+    private const int AttemptsPerUpdate = 5;
+    private static readonly string[] AllowedUpdates = ["message", "edited_message", "callback_query"];
+
+    private readonly TelegramBotClient _client;
+    private readonly TelegramUpdateHandler _handler;
+    private readonly IChannelStateStore _state;
+    private readonly WebhookQueue _webhookQueue;
+    private readonly BotIdentity _identity;
+    private readonly DialogCatalog _catalog;
+    private readonly TelegramOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TelegramReceiverService> _log;
+
+    public TelegramReceiverService(
+        TelegramBotClient client,
+        TelegramUpdateHandler handler,
+        IChannelStateStore state,
+        WebhookQueue webhookQueue,
+        BotIdentity identity,
+        DialogCatalog catalog,
+        IOptions<TelegramOptions> options,
+        TimeProvider time,
+        ILogger<TelegramReceiverService> log)
+    {
+        _client = client;
+        _handler = handler;
+        _state = state;
+        _webhookQueue = webhookQueue;
+        _identity = identity;
+        _catalog = catalog;
+        _options = options.Value;
+        _time = time;
+        _log = log;
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        TelegramTexts.Check(_catalog);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>1 s, 2 s, 4 s … 60 s, each with up to 25 % jitter.</summary>
+    public static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Max(0, failures - 1))) * (1 + (Random.Shared.NextDouble() / 4)));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            var me = await RetryAsync("getMe", ct => _client.SendRequestAsync(new GetMeRequest(), ct), stoppingToken);
+            _identity.Id = me.Id;
+            _identity.Username = me.Username;
+            _log.LogInformation(
+                "Telegram channel started as @{Username} ({Name}) in {Mode} mode; agent group: {AgentChat}.",
+                me.Username, me.FirstName, _options.Mode,
+                _options.AgentChatId?.ToString(CultureInfo.InvariantCulture) ?? "none");
+
+            if (_options.Mode == TelegramMode.Webhook)
+            {
+                var request = new SetWebhookRequest(_options.WebhookUrl!.ToString())
+                {
+                    SecretToken = _options.WebhookSecret,
+                    AllowedUpdates = AllowedUpdates,
+                };
+                await RetryAsync("setWebhook", ct => _client.SendRequestAsync(request, ct), stoppingToken);
+                _log.LogInformation("Telegram webhook set to {Url}; updates arrive at {Path}.", _options.WebhookUrl, _options.WebhookPath);
+                await foreach (var update in _webhookQueue.Reader.ReadAllAsync(stoppingToken))
+                {
+                    await HandleWithRetriesAsync(update, stoppingToken);
+                }
+            }
+            else
+            {
+                await PollAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PollAsync(CancellationToken ct)
+    {
+        var stored = await RetryAsync("reading the stored offset", c => _state.GetCursorAsync(OffsetCursor, c), ct);
+        long? offset = long.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        var failures = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            IReadOnlyList<JsonElement> updates;
+            try
+            {
+                updates = await _client.SendRequestAsync(
+                    new GetUpdatesRequest
+                    {
+                        Offset = offset,
+                        Timeout = _options.PollTimeoutSeconds,
+                        AllowedUpdates = AllowedUpdates,
+                        ClientTimeout = TimeSpan.FromSeconds(_options.PollTimeoutSeconds + 15),
+                    },
+                    ct);
+                failures = 0;
+            }
+            catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+            {
+                failures++;
+                var wait = ReportPollFailure(ex, failures);
+                await Task.Delay(wait, _time, ct);
+                continue;
+            }
+
+            foreach (var json in updates)
+            {
+                var parsed = UpdateParser.TryParse(json, out var update, out var id);
+                if (id is null)
+                {
+                    // No id, no offset to move past it; the next good update's offset confirms it.
+                    _log.LogWarning("Skipped a malformed Telegram update without an update_id ({Length} bytes).", json.GetRawText().Length);
+                    continue;
+                }
+
+                if (offset is { } next && id < next)
+                {
+                    continue;
+                }
+
+                if (parsed)
+                {
+                    await HandleWithRetriesAsync(update!, ct);
+                }
+                else
+                {
+                    _log.LogWarning("Skipped malformed Telegram update {UpdateId} ({Length} bytes).", id, json.GetRawText().Length);
+                }
+
+                offset = id + 1;
+                var toStore = offset.Value.ToString(CultureInfo.InvariantCulture);
+                await RetryAsync("storing the offset", c => _state.SetCursorAsync(OffsetCursor, toStore, c), ct);
+            }
+        }
+    }
+
+    private TimeSpan ReportPollFailure(Exception ex, int failures)
+    {
+        var wait = Backoff(failures);
+        switch (ex)
+        {
+            case TelegramApiException { ErrorCode: 409 } api:
+                _log.LogError(
+                    "Telegram refused getUpdates with 409 Conflict ({Description}): a webhook is set for this bot, or another "
+                    + "instance is polling with the same token. Stop the other instance, or set Telegram:Mode to Webhook "
+                    + "(or call deleteWebhook). Retrying in {Seconds:0} s.",
+                    api.Description, wait.TotalSeconds);
+                break;
+            case TelegramApiException { ErrorCode: 401 or 404 }:
+                _log.LogError("Telegram rejected the bot token (Telegram:BotToken); check it with @BotFather. Retrying in {Seconds:0} s.", wait.TotalSeconds);
+                break;
+            case TelegramApiException { RetryAfter: { } after }:
+                wait = after;
+                _log.LogWarning("Telegram asked to wait {Seconds:0} s before polling again.", after.TotalSeconds);
+                break;
+            default:
+                _log.LogWarning("Polling Telegram failed ({Failure}); retrying in {Seconds:0.#} s.",
+                    ex is TelegramApiException a ? a.ErrorCode.ToString(CultureInfo.InvariantCulture) : ex.Message, wait.TotalSeconds);
+                break;
+        }
+
+        return wait;
+    }
+
+    private async Task HandleWithRetriesAsync(Update update, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _handler.HandleAsync(update, ct);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The type only: an exception from deep inside may quote what the user wrote.
+                if (attempt >= AttemptsPerUpdate)
+                {
+                    _log.LogError("Telegram update {UpdateId} failed {Attempts} times ({Type}); skipped.",
+                        update.UpdateId, attempt, ex.GetType().Name);
+                    return;
+                }
+
+                _log.LogWarning("Telegram update {UpdateId} failed ({Type}); trying again.", update.UpdateId, ex.GetType().Name);
+                await Task.Delay(Backoff(attempt), _time, ct);
+            }
+        }
+    }
+
+    private async Task<T> RetryAsync<T>(string what, Func<CancellationToken, Task<T>> action, CancellationToken ct)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await action(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var wait = Backoff(failures);
+                _log.LogWarning("Telegram channel: {What} failed ({Failure}); retrying in {Seconds:0.#} s.",
+                    what, ex is TelegramApiException api ? api.ErrorCode + " " + api.Description : ex.GetType().Name, wait.TotalSeconds);
+                await Task.Delay(wait, _time, ct);
+            }
+        }
+    }
+
+    private async Task RetryAsync(string what, Func<CancellationToken, Task> action, CancellationToken ct) =>
+        await RetryAsync<bool>(what, async c =>
+        {
+            await action(c);
+            return true;
+        }, ct);
+}

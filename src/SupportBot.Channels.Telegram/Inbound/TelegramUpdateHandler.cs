@@ -1,0 +1,217 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupportBot.Channels.Telegram.Agents;
+using SupportBot.Channels.Telegram.Delivery;
+using SupportBot.Channels.Telegram.Requests;
+using SupportBot.Channels.Telegram.Wire;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Catalog;
+using SupportBot.Core.Routing;
+
+namespace SupportBot.Channels.Telegram.Inbound;
+
+/// <summary>Turns one update into what the bot does with it: a private message or button press goes to the router;
+/// a group message gets "please write to me privately"; the agent group goes to the topic commands. Polling and
+/// the webhook both end here. Throws only for failures worth retrying the update for (the store, the network).</summary>
+internal sealed class TelegramUpdateHandler
+{
+    private readonly ConversationRouter _router;
+    private readonly TelegramMessenger _messenger;
+    private readonly CallbackData _callbackData;
+    private readonly DialogCatalog _catalog;
+    private readonly AttachmentDownloader _downloads;
+    private readonly AgentTopicCommands _agentCommands;
+    private readonly BotIdentity _identity;
+    private readonly TelegramOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TelegramUpdateHandler> _log;
+
+    public TelegramUpdateHandler(
+        ConversationRouter router,
+        TelegramMessenger messenger,
+        CallbackData callbackData,
+        DialogCatalog catalog,
+        AttachmentDownloader downloads,
+        AgentTopicCommands agentCommands,
+        BotIdentity identity,
+        IOptions<TelegramOptions> options,
+        TimeProvider time,
+        ILogger<TelegramUpdateHandler> log)
+    {
+        _router = router;
+        _messenger = messenger;
+        _callbackData = callbackData;
+        _catalog = catalog;
+        _downloads = downloads;
+        _agentCommands = agentCommands;
+        _identity = identity;
+        _options = options.Value;
+        _time = time;
+        _log = log;
+    }
+
+    public async Task HandleAsync(Update update, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.CallbackQuery is { } callback)
+        {
+            await HandleCallbackAsync(update.UpdateId, callback, ct);
+        }
+        else if (update.Message is { } message)
+        {
+            await HandleMessageAsync(update.UpdateId, message, ct);
+        }
+        else
+        {
+            _log.LogDebug("Telegram update {UpdateId} is of a kind the bot does not handle; ignored.", update.UpdateId);
+        }
+    }
+
+    private async Task HandleMessageAsync(long updateId, Message message, CancellationToken ct)
+    {
+        if (message.MigrateToChatId is { } movedTo)
+        {
+            await _messenger.Migrations.RecordAsync(message.Chat.Id, movedTo, ct);
+            _log.LogInformation("Telegram chat {From} became supergroup {To}; following it.", message.Chat.Id, movedTo);
+            return;
+        }
+
+        if (message.From is not { IsBot: false } from)
+        {
+            return;
+        }
+
+        if (await _agentCommands.IsAgentChatAsync(message.Chat.Id, ct))
+        {
+            await _agentCommands.HandleAsync(message, ct);
+            return;
+        }
+
+        var locale = Locales.FromHint(from.LanguageCode) ?? Locales.Supported.English;
+        if (message.Chat.Type != Chat.PrivateType)
+        {
+            if (IsAddressedToBot(message))
+            {
+                await _messenger.SendAsync(
+                    message.Chat.Id, message.IsTopicMessage == true ? message.MessageThreadId : null,
+                    _catalog.Text(TelegramTexts.PrivateChatOnly).Get(locale), [], ct: ct);
+            }
+
+            return;
+        }
+
+        await TypingAsync(message.Chat.Id, ct);
+        var download = await _downloads.DownloadAsync(message, ct);
+        if (download.RefusalKey is { } refusal)
+        {
+            var maxMb = (_options.MaxFileBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+            await _messenger.SendAsync(
+                message.Chat.Id, null, _catalog.Text(refusal).Format(locale, ("maxMb", maxMb)), [], ct: ct);
+            return;
+        }
+
+        var activity = Activity(message, from, updateId) with
+        {
+            MessageId = TelegramMessageIds.For(updateId, message.MessageId),
+            Text = message.Text ?? message.Caption ?? "",
+            Attachments = download.Attachments,
+        };
+        await RouteAsync(message.Chat.Id, activity, ct);
+    }
+
+    private async Task HandleCallbackAsync(long updateId, CallbackQuery callback, CancellationToken ct)
+    {
+        // First, whatever happens next: the user's client shows a spinner on the button until this call.
+        try
+        {
+            await _messenger.Client.SendRequestAsync(new AnswerCallbackQueryRequest(callback.Id), ct);
+        }
+        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        {
+            _log.LogDebug("answerCallbackQuery failed ({Type}); the button press is handled anyway.", ex.GetType().Name);
+        }
+
+        if (callback.Message is not { Chat.Type: Chat.PrivateType } message || callback.From.IsBot)
+        {
+            return;
+        }
+
+        var value = await _callbackData.DecodeAsync(callback.Data, ct);
+        if (value is null)
+        {
+            return;
+        }
+
+        if (message.Date != 0)
+        {
+            // The keyboard has done its job: remove it so an old button cannot be pressed again.
+            try
+            {
+                await _messenger.Client.SendRequestAsync(
+                    new EditMessageReplyMarkupRequest(message.Chat.Id, message.MessageId), ct);
+            }
+            catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+            {
+                _log.LogDebug("Removing a used keyboard failed ({Type}).", ex.GetType().Name);
+            }
+        }
+
+        var title = message.ReplyMarkup?.InlineKeyboard.SelectMany(r => r)
+            .FirstOrDefault(b => b.CallbackData == callback.Data)?.Text ?? value;
+        var activity = Activity(message, callback.From, updateId) with
+        {
+            MessageId = TelegramMessageIds.For(updateId, null),
+            Text = title,
+            ChoiceValue = value,
+        };
+        await TypingAsync(message.Chat.Id, ct);
+        await RouteAsync(message.Chat.Id, activity, ct);
+    }
+
+    private InboundActivity Activity(Message message, User from, long updateId) => new()
+    {
+        Conversation = new ConversationKey(
+            TelegramChannelClient.Name, message.Chat.Id.ToString(CultureInfo.InvariantCulture)),
+        UserId = from.Id.ToString(CultureInfo.InvariantCulture),
+        UserName = string.IsNullOrEmpty(from.LastName) ? from.FirstName : from.FirstName + " " + from.LastName,
+        MessageId = "u" + updateId.ToString(CultureInfo.InvariantCulture),
+        Locale = from.LanguageCode,
+        Timestamp = _time.GetUtcNow(),
+    };
+
+    private async Task RouteAsync(long chatId, InboundActivity activity, CancellationToken ct)
+    {
+        var result = await _router.HandleAsync(activity, ct);
+        if (result.Status != RouteStatus.StoreUnavailable)
+        {
+            return;
+        }
+
+        // Nothing was stored, so these replies are not in the outbox: send them directly.
+        foreach (var reply in result.Replies)
+        {
+            await _messenger.SendAsync(chatId, null, reply.Text, reply.Choices, ct: ct);
+        }
+    }
+
+    private bool IsAddressedToBot(Message message)
+    {
+        var text = message.Text ?? message.Caption ?? "";
+        return text.StartsWith('/')
+            || (_identity.Username is { } name && text.Contains("@" + name, StringComparison.OrdinalIgnoreCase))
+            || (message.ReplyToMessage?.From?.Id is { } to && to == _identity.Id);
+    }
+
+    private async Task TypingAsync(long chatId, CancellationToken ct)
+    {
+        try
+        {
+            await _messenger.Client.SendRequestAsync(new SendChatActionRequest(chatId, SendChatActionRequest.Typing), ct);
+        }
+        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        {
+            _log.LogDebug("sendChatAction failed ({Type}); carrying on.", ex.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using SupportBot.Channels.WebChat.Protocol;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Engine;
+using SupportBot.Core.Routing;
+using SupportBot.Core.Safety;
+
+namespace SupportBot.Channels.WebChat.Conversations;
+
+/// <summary>Takes one user activity from the page: routes a message through the <see cref="ConversationRouter"/>
+/// (which stores it durably before anything else), then appends the echo with <c>channelData.clientActivityID</c>
+/// kept (Web Chat marks a message sent only when it sees it). A retried post (same clientActivityID) gets the id of
+/// its first echo. While the bot works the page gets a typing activity; when the store is down the router's reply
+/// goes into the log directly, not through the outbox.</summary>
+public sealed class ActivityIntake
+{
+    private readonly ConversationRouter _router;
+    private readonly DialogEngine _engine;
+    private readonly SafetyGuard _guard;
+    private readonly ReplyAppender _appender;
+    private readonly PendingRedactions _redactions;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the intake.</summary>
+    public ActivityIntake(
+        ConversationRouter router, DialogEngine engine, SafetyGuard guard, ReplyAppender appender,
+        PendingRedactions redactions, TimeProvider time)
+    {
+        _router = router;
+        _engine = engine;
+        _guard = guard;
+        _appender = appender;
+        _redactions = redactions;
+        _time = time;
+    }
+
+    /// <summary>Handles <paramref name="posted"/> from <paramref name="userId"/>; returns the activity's id.
+    /// <paramref name="attachments"/> are the uploaded files (wire form and the bot's form), if any.</summary>
+    public async Task<string> PostAsync(
+        ConversationLog log, JsonObject posted, string userId, JsonArray? wireAttachments,
+        IReadOnlyList<Attachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(posted);
+        var type = Str(posted["type"]) ?? "message";
+        var clientId = Str((posted["channelData"] as JsonObject)?["clientActivityID"]);
+        var now = _time.GetUtcNow();
+        if (type == "typing")
+        {
+            // The user's typing is not kept or routed; Web Chat only wants an id back.
+            return log.Id + "|typing";
+        }
+
+        await log.Gate.WaitAsync();
+        try
+        {
+            if (clientId is not null && log.FindByClientActivityId(clientId) is { } earlier)
+            {
+                return earlier;
+            }
+
+            var text = Str(posted["text"]) ?? "";
+            var locale = Str(posted["locale"]);
+            if (locale is not null)
+            {
+                log.Locale = locale;
+            }
+
+            if (type != "message")
+            {
+                // Events (a page's own signals) are echoed like Direct Line does, not routed to the dialog.
+                return await _appender.AppendEchoAsync(
+                    log, id => ActivityJson.Echo(posted, log.Id, id, userId, null, null, now), clientId);
+            }
+
+            var messageId = clientId ?? Guid.NewGuid().ToString("N");
+            var inbound = new InboundActivity
+            {
+                Conversation = new ConversationKey(WebChatChannelClient.Name, log.Id),
+                UserId = userId,
+                UserName = Str((posted["from"] as JsonObject)?["name"]),
+                MessageId = messageId,
+                Text = text,
+                ChoiceValue = ChoiceValue(log.OfferedChoices, text, posted["value"]),
+                Attachments = attachments,
+                Locale = locale,
+                Timestamp = now,
+            };
+
+            _appender.Typing(log);
+            _redactions.Begin(log.Id, messageId);
+            RouteResult result;
+            bool flagged;
+            try
+            {
+                // Not cancellable: once the turn starts it must finish, or the message would be half taken.
+                result = await _router.HandleAsync(inbound, CancellationToken.None);
+            }
+            finally
+            {
+                flagged = _redactions.End(log.Id, messageId);
+            }
+
+            // The echo carries what may be stored: unchanged when the guard found nothing; redacted when it found a
+            // secret, and also when the turn did not run this time (a redelivery, a store failure), to be safe.
+            var echoText = flagged || result.Status != RouteStatus.Processed ? Redact(inbound, flagged) : text;
+            var id = await _appender.AppendEchoAsync(
+                log, id => ActivityJson.Echo(posted, log.Id, id, userId, echoText, wireAttachments, now), clientId);
+            if (result.Status == RouteStatus.StoreUnavailable)
+            {
+                foreach (var reply in result.Replies)
+                {
+                    await _appender.AppendAsync(log, reply, outboxId: null);
+                }
+            }
+
+            return id;
+        }
+        finally
+        {
+            log.Gate.Release();
+        }
+    }
+
+    /// <summary>The choice the user picked: a posted value naming an offered choice (postBack, messageBack, or
+    /// <c>{"choice": "…"}</c>), or text equal to an offered title (Web Chat's imBack posts the title).</summary>
+    public static string? ChoiceValue(IReadOnlyList<ChoiceOption> offered, string text, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(offered);
+        ArgumentNullException.ThrowIfNull(text);
+        var posted = value switch
+        {
+            JsonObject o => Str(o["choice"]),
+            JsonValue => Str(value),
+            _ => null,
+        };
+        if (posted is not null)
+        {
+            foreach (var option in offered)
+            {
+                if (option.Value == posted)
+                {
+                    return option.Value;
+                }
+            }
+        }
+
+        var typed = text.Trim();
+        foreach (var option in offered)
+        {
+            if (string.Equals(option.Title.Trim(), typed, StringComparison.OrdinalIgnoreCase))
+            {
+                return option.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private string Redact(InboundActivity inbound, bool guardFoundSecret)
+    {
+        if (inbound.Text.Length == 0)
+        {
+            return "";
+        }
+
+        var locale = _engine.LocaleOf(inbound);
+        var strict = _guard.Inspect(inbound.Text, new ScanContext(ExpectingTransactionId: false, CodeRecentlyMentioned: true), locale);
+        if (strict.Scan.HasSecrets)
+        {
+            return strict.RedactedText;
+        }
+
+        // The guard saw a secret in context that a context-free scan does not: keep none of the text.
+        return guardFoundSecret ? _guard.Label(SecretKind.Password, locale) : inbound.Text;
+    }
+
+    private static string? Str(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+}

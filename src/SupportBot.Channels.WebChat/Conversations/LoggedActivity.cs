@@ -1,0 +1,11 @@
+namespace SupportBot.Channels.WebChat.Conversations;
+
+/// <summary>One activity in a conversation's log, kept as the exact JSON sent to clients.</summary>
+/// <param name="Seq">Position in the log, from 1; the watermark is the seq of the last activity a client has.</param>
+/// <param name="Json">The activity as UTF-8 JSON.</param>
+/// <param name="FromUser">Whether the user sent it (the echo) rather than the bot or an agent.</param>
+/// <param name="OutboxId">For a reply: the outbox message it delivered (delivery is at least once; this dedupes).</param>
+/// <param name="ClientActivityId">For the user's activity: Web Chat's <c>channelData.clientActivityID</c>.</param>
+/// <param name="Choices">For a reply with choices: them as JSON (value/title pairs), to map a typed title back.</param>
+public sealed record LoggedActivity(
+    long Seq, byte[] Json, bool FromUser, long? OutboxId, string? ClientActivityId, string? Choices);

@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SupportBot.Core.Activities;
+
+namespace SupportBot.Channels.WebChat.Protocol;
+
+/// <summary>Writes the Bot Framework activities we send: the bot's and agents' messages (choices as
+/// <c>suggestedActions</c> of type <c>imBack</c>, whose value is the title, which is what Web Chat posts back),
+/// typing, and the echo of the user's own activity (its <c>channelData</c>, with <c>clientActivityID</c>, kept).</summary>
+public static class ActivityJson
+{
+    /// <summary>The bot's <c>from.id</c>.</summary>
+    public const string BotId = "supportbot";
+
+    /// <summary>The Direct Line <c>channelId</c>.</summary>
+    public const string ChannelId = "directline";
+
+    /// <summary>ISO 8601 UTC with milliseconds, as Direct Line writes timestamps.</summary>
+    public static string Timestamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A bot (or agent) message.</summary>
+    public static byte[] Reply(
+        string conversationId, string activityId, string userId, string? replyToId, string? locale, BotReply reply,
+        long? outboxId, string botName, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var buffer = new ArrayBufferWriter<byte>(256 + reply.Text.Length * 3);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "message");
+            w.WriteString("id", activityId);
+            w.WriteString("timestamp", Timestamp(at));
+            w.WriteString("channelId", ChannelId);
+            WriteConversation(w, conversationId);
+            w.WriteStartObject("from");
+            if (reply.Agent is { } agent)
+            {
+                w.WriteString("id", "agent-" + agent.Code);
+                w.WriteString("name", agent.Name);
+            }
+            else
+            {
+                w.WriteString("id", BotId);
+                w.WriteString("name", botName);
+            }
+
+            w.WriteString("role", "bot");
+            w.WriteEndObject();
+            w.WriteStartObject("recipient");
+            w.WriteString("id", userId);
+            w.WriteString("role", "user");
+            w.WriteEndObject();
+            if (replyToId is not null)
+            {
+                w.WriteString("replyToId", replyToId);
+            }
+
+            if (locale is not null)
+            {
+                w.WriteString("locale", locale);
+            }
+
+            w.WriteString("textFormat", "plain");
+            w.WriteString("text", reply.Text);
+            if (reply.Choices.Count > 0)
+            {
+                w.WriteStartObject("suggestedActions");
+                w.WriteStartArray("to");
+                w.WriteStringValue(userId);
+                w.WriteEndArray();
+                w.WriteStartArray("actions");
+                foreach (var choice in reply.Choices)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("type", "imBack");
+                    w.WriteString("title", choice.Title);
+                    w.WriteString("value", choice.Title);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteStartObject("channelData");
+            if (outboxId is { } id)
+            {
+                w.WriteNumber("outboxId", id);
+            }
+
+            if (reply.StepId is not null)
+            {
+                w.WriteString("stepId", reply.StepId);
+            }
+
+            if (reply.TicketNumber is { } ticket)
+            {
+                w.WriteNumber("ticketNumber", ticket);
+            }
+
+            if (reply.Agent is { } signature)
+            {
+                w.WriteString("agentName", signature.Name);
+                w.WriteString("agentCode", signature.Code);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The bot's typing indicator (not kept in the log).</summary>
+    public static byte[] Typing(string conversationId, string botName, DateTimeOffset at)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "typing");
+            w.WriteString("id", conversationId + "|typing-" + at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            w.WriteString("timestamp", Timestamp(at));
+            w.WriteString("channelId", ChannelId);
+            WriteConversation(w, conversationId);
+            w.WriteStartObject("from");
+            w.WriteString("id", BotId);
+            w.WriteString("name", botName);
+            w.WriteString("role", "bot");
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The echo of the user's activity: what they posted with our id, timestamp, conversation and user
+    /// set, its text replaced by <paramref name="text"/> (redacted when the safety guard found a secret) and
+    /// <paramref name="attachments"/> (our URLs) when given.</summary>
+    public static byte[] Echo(
+        JsonObject posted, string conversationId, string activityId, string userId, string? text,
+        JsonArray? attachments, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        var echo = new JsonObject();
+        foreach (var (name, value) in posted)
+        {
+            if (name is "id" or "timestamp" or "conversation" or "from" or "recipient" or "channelId" or "serviceUrl"
+                or "text" or "attachments" or "replyToId")
+            {
+                continue;
+            }
+
+            echo[name] = value?.DeepClone();
+        }
+
+        echo["id"] = activityId;
+        echo["timestamp"] = Timestamp(at);
+        echo["channelId"] = ChannelId;
+        echo["conversation"] = new JsonObject { ["id"] = conversationId };
+        var from = new JsonObject { ["id"] = userId };
+        if (posted["from"] is JsonObject postedFrom && postedFrom["name"] is JsonValue nameNode
+            && nameNode.TryGetValue(out string? userName))
+        {
+            from["name"] = userName;
+        }
+
+        from["role"] = "user";
+        echo["from"] = from;
+        if (text is not null)
+        {
+            echo["text"] = text;
+        }
+
+        if (attachments is not null)
+        {
+            echo["attachments"] = attachments;
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(echo);
+    }
+
+    private static void WriteConversation(Utf8JsonWriter w, string conversationId)
+    {
+        w.WriteStartObject("conversation");
+        w.WriteString("id", conversationId);
+        w.WriteEndObject();
+    }
+}

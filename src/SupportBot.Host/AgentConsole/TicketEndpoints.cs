@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SupportBot.Core.Catalog;
+using SupportBot.Core.Handoff;
+using SupportBot.Core.Storage;
+using SupportBot.Core.Tickets;
+
+namespace SupportBot.Host.AgentConsole;
+
+/// <summary>The queue, the ticket page and the actions on a ticket; every action goes through <see cref="TicketDesk"/>.</summary>
+internal static class TicketEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/tickets", QueryAsync);
+        api.MapGet("/tickets/{number:long}", GetAsync);
+        api.MapGet("/tickets/{number:long}/attachments/{id}", AttachmentAsync);
+        api.MapPost("/tickets/{number:long}/claim", ClaimAsync);
+        api.MapPost("/tickets/{number:long}/reply", ReplyAsync);
+        api.MapPost("/tickets/{number:long}/notes", NoteAsync);
+        api.MapPost("/tickets/{number:long}/status", StatusAsync);
+        api.MapPost("/tickets/{number:long}/priority", PriorityAsync);
+    }
+
+    private static async Task<IResult> QueryAsync(
+        HttpContext http,
+        TicketDesk desk,
+        DialogCatalog catalog,
+        string? status,
+        string? priority,
+        string? channel,
+        string? category,
+        string? scope,
+        string? lang)
+    {
+        var agent = await AgentPrincipal.CurrentAsync(http);
+        var statuses = new List<TicketStatus>();
+        foreach (var name in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (TicketLifecycle.Parse(name) is not { } s)
+            {
+                return Bad($"Unknown status '{name}': use new, assigned, waiting_on_user, resolved or closed.");
+            }
+
+            statuses.Add(s);
+        }
+
+        TicketPriority? p = null;
+        if (!string.IsNullOrEmpty(priority) && (p = AgentJson.ParsePriority(priority)) is null)
+        {
+            return Bad($"Unknown priority '{priority}': use urgent, high, normal or low.");
+        }
+
+        var query = new TicketQuery
+        {
+            Statuses = statuses,
+            Priority = p,
+            Channel = string.IsNullOrEmpty(channel) ? null : channel,
+            Category = string.IsNullOrEmpty(category) ? null : category,
+            AssigneeId = scope == "mine" ? agent!.Id : null,
+            UnassignedOnly = scope == "unassigned",
+            Limit = 200,
+        };
+        var tickets = await desk.QueryAsync(query, http.RequestAborted);
+        var language = Language(lang);
+        return TypedResults.Ok(tickets.Select(t => AgentJson.Summary(t, catalog, language)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(long number, string? lang, TicketDesk desk, DialogCatalog catalog, HttpContext http)
+    {
+        var view = await desk.GetAsync(number, http.RequestAborted);
+        return view is null ? NotFound(number) : TypedResults.Ok(AgentJson.Ticket(view, catalog, Language(lang)));
+    }
+
+    private static async Task<IResult> AttachmentAsync(long number, string id, TicketDesk desk, HttpContext http)
+    {
+        // Only files kept with this ticket are served, under the type found from their bytes, never sniffed.
+        var ticket = (await desk.GetAsync(number, http.RequestAborted))?.Ticket;
+        var attachment = ticket?.Attachments.FirstOrDefault(a => a.Id == id);
+        var store = http.RequestServices.GetService<IAttachmentStore>();
+        if (attachment is null || store is null || await store.OpenAsync(attachment.Id, http.RequestAborted) is not { } stream)
+        {
+            return TypedResults.NotFound(new ConsoleError("No such attachment on this ticket."));
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        var inline = attachment.ContentType.StartsWith("image/", StringComparison.Ordinal);
+        return TypedResults.Stream(stream, attachment.ContentType, inline ? null : "attachment-" + attachment.Id);
+    }
+
+    private static async Task<IResult> ClaimAsync(long number, TicketDesk desk, HttpContext http)
+    {
+        var agent = (await AgentPrincipal.CurrentAsync(http))!;
+        return Outcome(await desk.ClaimAsync(number, agent, http.RequestAborted), number, null, null);
+    }
+
+    private static async Task<IResult> ReplyAsync(
+        long number, [FromBody] TextRequest request, TicketDesk desk, DialogCatalog catalog, HttpContext http)
+    {
+        var agent = (await AgentPrincipal.CurrentAsync(http))!;
+        var result = await desk.ReplyAsync(number, DeskActor.For(agent), request.Text ?? "", http.RequestAborted);
+        return Outcome(result, number, catalog, Language(request.Lang));
+    }
+
+    private static async Task<IResult> NoteAsync(
+        long number, [FromBody] TextRequest request, TicketDesk desk, DialogCatalog catalog, HttpContext http)
+    {
+        var agent = (await AgentPrincipal.CurrentAsync(http))!;
+        var result = await desk.AddNoteAsync(number, DeskActor.For(agent), request.Text ?? "", http.RequestAborted);
+        return Outcome(result, number, catalog, Language(request.Lang));
+    }
+
+    private static async Task<IResult> StatusAsync(long number, [FromBody] ValueRequest request, TicketDesk desk, HttpContext http)
+    {
+        if (TicketLifecycle.Parse(request.Value) is not { } status)
+        {
+            return Bad($"Unknown status '{request.Value}': use new, assigned, waiting_on_user, resolved or closed.");
+        }
+
+        var agent = (await AgentPrincipal.CurrentAsync(http))!;
+        return Outcome(await desk.SetStatusAsync(number, DeskActor.For(agent), status, http.RequestAborted), number, null, null);
+    }
+
+    private static async Task<IResult> PriorityAsync(long number, [FromBody] ValueRequest request, TicketDesk desk, HttpContext http)
+    {
+        if (AgentJson.ParsePriority(request.Value) is not { } priority)
+        {
+            return Bad($"Unknown priority '{request.Value}': use urgent, high, normal or low.");
+        }
+
+        var agent = (await AgentPrincipal.CurrentAsync(http))!;
+        return Outcome(await desk.SetPriorityAsync(number, DeskActor.For(agent), priority, http.RequestAborted), number, null, null);
+    }
+
+    private static IResult Outcome(DeskResult result, long number, DialogCatalog? catalog, string? lang) => result.Outcome switch
+    {
+        DeskOutcome.Done => TypedResults.Ok(new { ok = true }),
+        DeskOutcome.NotFound => NotFound(number),
+        DeskOutcome.AlreadyClaimed => TypedResults.Conflict(new ConsoleError(
+            $"Ticket {number} is already claimed by {result.ClaimedBy ?? "another agent"}.") { ClaimedBy = result.ClaimedBy }),
+        DeskOutcome.Blocked => TypedResults.UnprocessableEntity(new ConsoleError(
+            result.BlockedSecret is { } kind && catalog is not null
+                ? catalog.Text(TextKeys.OutboundBlocked(kind)).Get(lang ?? Locales.Supported.English)
+                : "Not sent: the text asks for or contains a secret.")),
+        _ => Bad(result.Problem ?? "The action is not possible now."),
+    };
+
+    private static string Language(string? lang) => Locales.FromHint(lang) ?? Locales.Supported.English;
+
+    private static BadRequest<ConsoleError> Bad(string message) => TypedResults.BadRequest(new ConsoleError(message));
+
+    private static NotFound<ConsoleError> NotFound(long number) => TypedResults.NotFound(new ConsoleError($"There is no ticket {number}."));
+}
+
+/// <summary>A reply or note, with the agent's interface language for any refusal message.</summary>
+public sealed record TextRequest(string? Text, string? Lang);
+
+/// <summary>A new status or priority, by wire name.</summary>
+public sealed record ValueRequest(string? Value);

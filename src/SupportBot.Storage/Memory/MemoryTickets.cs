@@ -1,0 +1,173 @@
+using SupportBot.Core.Activities;
+using SupportBot.Core.Catalog;
+using SupportBot.Core.Tickets;
+
+namespace SupportBot.Storage.Memory;
+
+/// <summary>The in-memory ticket table with notes and history, behind one lock: ticket writes are rare next to
+/// turns, and one lock makes a multi-ticket change all-or-nothing without further care. Callers that also touch a
+/// conversation take its lock first, then this one.</summary>
+internal sealed class MemoryTickets
+{
+    private readonly Dictionary<long, MemoryTicketRow> _rows = [];
+    private readonly Lock _gate = new();
+    private long _lastNoteId;
+
+    public Ticket? Get(long number)
+    {
+        lock (_gate)
+        {
+            return _rows.TryGetValue(number, out var row) ? row.Ticket : null;
+        }
+    }
+
+    /// <summary>Every ticket (a copy), for the scans behind queries and stats.</summary>
+    public List<(Ticket Ticket, DateTimeOffset? RatedAt)> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _rows.Values.Select(r => (r.Ticket, r.RatedAt))];
+        }
+    }
+
+    public IReadOnlyList<TicketNote> Notes(long number)
+    {
+        lock (_gate)
+        {
+            return _rows.TryGetValue(number, out var row) ? [.. row.Notes] : [];
+        }
+    }
+
+    public IReadOnlyList<TicketHistoryEntry> History(long number)
+    {
+        lock (_gate)
+        {
+            return _rows.TryGetValue(number, out var row) ? [.. row.History] : [];
+        }
+    }
+
+    /// <summary>A turn's ticket writes, all or nothing: the new ticket (with its "created" line), the secret marks,
+    /// then the changes in order. Throws before changing anything when the number is taken or a change's version is
+    /// stale.</summary>
+    public void CommitTurn(
+        Ticket? created, IReadOnlyList<long> markSecretExposed, IReadOnlyList<TicketChange> changes, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (created is not null && _rows.ContainsKey(created.Number))
+            {
+                throw new InvalidOperationException($"Ticket number {created.Number} is already used.");
+            }
+
+            // Stage on copies so a stale version in the last change leaves the first ones unapplied.
+            var staged = new Dictionary<long, MemoryTicketRow>();
+            MemoryTicketRow? Current(long number) =>
+                staged.TryGetValue(number, out var row) ? row : _rows.GetValueOrDefault(number);
+
+            if (created is not null)
+            {
+                var row = new MemoryTicketRow(created);
+                row.History.Add(new TicketHistoryEntry(created.CreatedAt, "user", "created", null));
+                staged[created.Number] = row;
+            }
+
+            foreach (var number in markSecretExposed)
+            {
+                if (Current(number) is { } row)
+                {
+                    staged[number] = Copy(row, row.Ticket with
+                    {
+                        Priority = TicketPriority.Urgent,
+                        SecretExposed = true,
+                        Version = row.Ticket.Version + 1,
+                        UpdatedAt = at,
+                    });
+                }
+            }
+
+            foreach (var change in changes)
+            {
+                if (Current(change.Number) is { } row)
+                {
+                    var copy = Copy(row, row.Ticket);
+                    Stage(copy, change);
+                    staged[change.Number] = copy;
+                }
+            }
+
+            foreach (var (number, row) in staged)
+            {
+                _rows[number] = row;
+            }
+        }
+    }
+
+    /// <summary>Applies one change; null when there is no such ticket. Throws <see cref="TicketConflictException"/>
+    /// before changing anything when the change's version is stale.</summary>
+    public Ticket? Apply(TicketChange change)
+    {
+        lock (_gate)
+        {
+            if (!_rows.TryGetValue(change.Number, out var row))
+            {
+                return null;
+            }
+
+            var copy = Copy(row, row.Ticket);
+            Stage(copy, change);
+            _rows[change.Number] = copy;
+            return copy.Ticket;
+        }
+    }
+
+    /// <summary>Marks the conversation's open tickets unreachable; already-marked ones are left alone.</summary>
+    public void MarkUnreachable(ConversationKey conversation, string reason, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            foreach (var row in _rows.Values)
+            {
+                var ticket = row.Ticket;
+                if (ticket.Conversation == conversation && ticket.IsOpen && !ticket.Unreachable)
+                {
+                    row.Ticket = ticket with { Unreachable = true, Version = ticket.Version + 1, UpdatedAt = at };
+                    row.History.Add(new TicketHistoryEntry(at, "system", "unreachable", reason));
+                }
+            }
+        }
+    }
+
+    private void Stage(MemoryTicketRow row, TicketChange change)
+    {
+        if (change.ExpectedVersion is { } expected && row.Ticket.Version != expected)
+        {
+            throw new TicketConflictException(change.Number);
+        }
+
+        var at = TicketChangeApplier.Truncate(change.At);
+        row.Ticket = TicketChangeApplier.Apply(row.Ticket, change);
+        if (change.Rating is not null)
+        {
+            row.RatedAt = at;
+        }
+
+        if (change.Note is { } note)
+        {
+            var id = Interlocked.Increment(ref _lastNoteId);
+            row.Notes.Add(note with { Id = id, At = TicketChangeApplier.Truncate(note.At) });
+        }
+
+        foreach (var line in change.History)
+        {
+            row.History.Add(line with { At = TicketChangeApplier.Truncate(line.At) });
+        }
+    }
+
+    private static MemoryTicketRow Copy(MemoryTicketRow row, Ticket ticket)
+    {
+        var copy = new MemoryTicketRow(ticket) { RatedAt = row.RatedAt };
+        copy.Notes.AddRange(row.Notes);
+        copy.History.AddRange(row.History);
+        return copy;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SupportBot.Core.Catalog;
+using SupportBot.Core.Tickets;
+using static SupportBot.Storage.Sqlite.SqliteColumns;
+
+namespace SupportBot.Storage.Sqlite;
+
+/// <summary>The ticket desk's read statements and their row mappings.</summary>
+internal static class SqliteTicketQueries
+{
+    public const string Notes =
+        "SELECT id, agent_id, agent_name, text, at FROM ticket_notes WHERE ticket = $number ORDER BY id";
+
+    public const string History =
+        "SELECT at, actor, action, detail FROM ticket_history WHERE ticket = $number ORDER BY id";
+
+    // The new tickets ahead of this one in queue order (priority, then created, then number), plus itself; 0 when
+    // it is not new (or does not exist).
+    public const string QueuePosition = """
+        SELECT CASE WHEN t.status = 'new' THEN 1 + (
+            SELECT COUNT(*) FROM tickets o
+            WHERE o.status = 'new' AND (o.priority < t.priority
+                OR (o.priority = t.priority AND (o.created_at < t.created_at
+                    OR (o.created_at = t.created_at AND o.number < t.number)))))
+            ELSE 0 END
+        FROM tickets t WHERE t.number = $number
+        """;
+
+    public const string Stats = """
+        SELECT priority, COUNT(*) FROM tickets WHERE status IN ('new', 'assigned', 'waiting_on_user')
+        GROUP BY priority;
+        SELECT created_at, first_response_at FROM tickets
+        WHERE created_at >= $since AND first_response_at IS NOT NULL ORDER BY created_at, number;
+        SELECT rated_at, rating FROM tickets WHERE rating IS NOT NULL AND rated_at >= $since ORDER BY rated_at, number;
+        """;
+
+    public const string ResolvedBefore = "SELECT " + SqliteTicketReader.Columns + """
+         FROM tickets WHERE status = 'resolved' AND resolved_at < $before ORDER BY resolved_at, number
+        """;
+
+    /// <summary>The SELECT (or COUNT) for <paramref name="query"/>; only the filters it sets appear, so each shape
+    /// can use the queue index. The shapes are few, so the session's prepared-command cache stays small.</summary>
+    public static string Build(TicketQuery query, bool count)
+    {
+        var sql = new StringBuilder(
+            count ? "SELECT COUNT(*) FROM tickets" : "SELECT " + SqliteTicketReader.Columns + " FROM tickets");
+        var where = new List<string>();
+        if (query.Statuses.Count > 0)
+        {
+            where.Add("status IN (" + string.Join(", ", query.Statuses.Select((_, i) => "$s" + i)) + ")");
+        }
+
+        if (query.Priority is not null)
+        {
+            where.Add("priority = $priority");
+        }
+
+        if (query.Channel is not null)
+        {
+            where.Add("channel = $channel");
+        }
+
+        if (query.Category is not null)
+        {
+            where.Add("category = $category");
+        }
+
+        if (query.AssigneeId is not null)
+        {
+            where.Add("assignee_id = $assignee");
+        }
+
+        if (query.UnassignedOnly)
+        {
+            where.Add("assignee_id IS NULL");
+        }
+
+        if (where.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", where);
+        }
+
+        if (!count)
+        {
+            sql.Append(" ORDER BY priority, created_at, number LIMIT $limit OFFSET $offset");
+        }
+
+        return sql.ToString();
+    }
+
+    public static void Bind(SqliteParameterCollection parameters, TicketQuery query)
+    {
+        for (var i = 0; i < query.Statuses.Count; i++)
+        {
+            parameters.AddWithValue("$s" + i, ToText(query.Statuses[i]));
+        }
+
+        if (query.Priority is { } priority)
+        {
+            parameters.AddWithValue("$priority", (int)priority);
+        }
+
+        if (query.Channel is { } channel)
+        {
+            parameters.AddWithValue("$channel", channel);
+        }
+
+        if (query.Category is { } category)
+        {
+            parameters.AddWithValue("$category", category);
+        }
+
+        if (query.AssigneeId is { } assignee)
+        {
+            parameters.AddWithValue("$assignee", assignee);
+        }
+
+        parameters.AddWithValue("$limit", query.Limit);
+        parameters.AddWithValue("$offset", query.Offset);
+    }
+
+    public static IReadOnlyList<TicketNote> ReadNotes(SqliteDataReader reader)
+    {
+        var notes = new List<TicketNote>();
+        while (reader.Read())
+        {
+            notes.Add(new TicketNote(
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                FromMilliseconds(reader.GetInt64(4))));
+        }
+
+        return notes;
+    }
+
+    public static IReadOnlyList<TicketHistoryEntry> ReadHistory(SqliteDataReader reader)
+    {
+        var history = new List<TicketHistoryEntry>();
+        while (reader.Read())
+        {
+            history.Add(new TicketHistoryEntry(
+                FromMilliseconds(reader.GetInt64(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return history;
+    }
+
+    public static TicketStats ReadStats(SqliteDataReader reader)
+    {
+        var open = Enum.GetValues<TicketPriority>().ToDictionary(p => p, _ => 0);
+        while (reader.Read())
+        {
+            var priority = (TicketPriority)reader.GetInt32(0);
+            open[priority] = open.GetValueOrDefault(priority) + reader.GetInt32(1);
+        }
+
+        var responses = new List<(DateTimeOffset CreatedAt, DateTimeOffset FirstResponseAt)>();
+        reader.NextResult();
+        while (reader.Read())
+        {
+            responses.Add((FromMilliseconds(reader.GetInt64(0)), FromMilliseconds(reader.GetInt64(1))));
+        }
+
+        var ratings = new List<(DateTimeOffset At, int Rating)>();
+        reader.NextResult();
+        while (reader.Read())
+        {
+            ratings.Add((FromMilliseconds(reader.GetInt64(0)), reader.GetInt32(1)));
+        }
+
+        return new TicketStats { OpenByPriority = open, FirstResponses = responses, Ratings = ratings };
+    }
+}

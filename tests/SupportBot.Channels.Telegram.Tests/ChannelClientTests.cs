@@ -1,0 +1,188 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using SupportBot.Channels.Telegram.Delivery;
+using SupportBot.Channels.Telegram.Tests.Fake;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Channels;
+using SupportBot.Core.Storage;
+using SupportBot.Storage.Memory;
+using SupportBot.Testing;
+
+namespace SupportBot.Channels.Telegram.Tests;
+
+/// <summary>The channel client's delivery results and rendering, against the fake Bot API over HTTP.</summary>
+public sealed class ChannelClientTests : IAsyncLifetime
+{
+    private FakeBotApi _api = null!;
+    private TelegramChannelClient _client = null!;
+    private TelegramBotClient _bot = null!;
+    private long _nextId;
+
+    public async ValueTask InitializeAsync()
+    {
+        _api = await FakeBotApi.StartAsync();
+        var options = new TelegramOptions
+        {
+            BotToken = FakeBotApi.Token,
+            ApiBaseUrl = _api.Address,
+            RequestTimeout = TimeSpan.FromSeconds(1),
+        };
+        var store = new InMemoryBotStore();
+        _bot = new TelegramBotClient(options, TimeProvider.System, null);
+        var messenger = new TelegramMessenger(
+            _bot, new RateLimiter(TimeProvider.System, 1000, 1000), new CallbackData(store), new ChatMigrations(store));
+        _client = new TelegramChannelClient(messenger, TestBot.Shipped, store, NullLogger<TelegramChannelClient>.Instance);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _bot.Dispose();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TooManyRequestsIsRetriedAfterTelegramsRetryAfter()
+    {
+        _api.Inject(Fault.TooManyRequests("sendMessage", 35));
+        var result = await _client.DeliverAsync(Outbox(42, "hello"), TestContext.Current.CancellationToken);
+        Assert.Equal(DeliveryStatus.Retry, result.Status);
+        Assert.Equal(TimeSpan.FromSeconds(35), result.RetryAfter);
+    }
+
+    [Fact]
+    public async Task ServerErrorsAndTimeoutsLeaveTheBackOffToTheDispatcher()
+    {
+        _api.Inject(Fault.ServerError("sendMessage"));
+        var failed = await _client.DeliverAsync(Outbox(42, "hello"), TestContext.Current.CancellationToken);
+        Assert.Equal(DeliveryStatus.Retry, failed.Status);
+        Assert.Null(failed.RetryAfter);
+
+        _api.Inject(Fault.Timeout("sendMessage"));
+        var timedOut = await _client.DeliverAsync(Outbox(42, "hello"), TestContext.Current.CancellationToken);
+        Assert.Equal(DeliveryStatus.Retry, timedOut.Status);
+        Assert.Null(timedOut.RetryAfter);
+        Assert.Equal("timeout", timedOut.Reason);
+    }
+
+    [Fact]
+    public async Task AUserWhoBlockedTheBotIsUnreachable()
+    {
+        _api.Inject(Fault.Blocked());
+        var result = await _client.DeliverAsync(Outbox(42, "hello"), TestContext.Current.CancellationToken);
+        Assert.Equal(DeliveryStatus.Unreachable, result.Status);
+        Assert.Contains("blocked", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LongTextIsSplitAt4096CharactersAndEveryPartIsEscaped()
+    {
+        var text = string.Concat(Enumerable.Repeat("<b>x</b> & ", 900)); // 9900 characters
+        var result = await _client.DeliverAsync(Outbox(43, text), TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        var parts = _api.Sent(43);
+        Assert.Equal(3, parts.Count);
+        Assert.All(parts, p => Assert.InRange(WebUtility.HtmlDecode(p.Text!).Length, 1, 4096));
+        Assert.All(parts, p => Assert.DoesNotContain("<b>", p.Text!, StringComparison.Ordinal));
+        Assert.Equal(text.Replace(" ", "", StringComparison.Ordinal),
+            string.Concat(parts.Select(p => WebUtility.HtmlDecode(p.Text!))).Replace(" ", "", StringComparison.Ordinal));
+        Assert.Empty(_api.Refused);
+    }
+
+    [Fact]
+    public async Task AFailureInTheMiddleOfALongTextDoesNotRepeatTheSentParts()
+    {
+        var text = new string('a', 5000);
+        var message = Outbox(44, text);
+        _api.Inject(Fault.ServerError("sendMessage") with { ChatId = 44, Match = p => ((string)p["text"]!).Length < 4096 });
+
+        // Part one goes out, part two fails; the retry sends part two only.
+        Assert.Equal(DeliveryStatus.Retry, (await _client.DeliverAsync(message, TestContext.Current.CancellationToken)).Status);
+        Assert.Equal(DeliveryStatus.Delivered, (await _client.DeliverAsync(message, TestContext.Current.CancellationToken)).Status);
+        Assert.Equal([4096, 904], _api.Sent(44).Select(c => c.Text!.Length));
+        Assert.Equal(2, _api.Sent(44).Count);
+    }
+
+    [Fact]
+    public async Task UserTextAndAgentNamesAreEscapedAndTheAgentSignatureComesFirst()
+    {
+        var reply = new BotReply("Your order <ORD-1> & \"refund\"", []) { Agent = new AgentSignature("Bob <admin>", "SB-7K3M9Q") };
+        var result = await _client.DeliverAsync(
+            new OutboxMessage(++_nextId, new ConversationKey("telegram", "45"), reply, DateTimeOffset.UtcNow),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        var sent = Assert.Single(_api.Sent(45));
+        Assert.StartsWith("Bob &lt;admin&gt; (agent code SB-7K3M9Q):\n", sent.Text, StringComparison.Ordinal);
+        Assert.EndsWith("Your order &lt;ORD-1&gt; &amp; &quot;refund&quot;", sent.Text, StringComparison.Ordinal);
+        Assert.Equal("HTML", (string?)sent.Parameters["parse_mode"]);
+    }
+
+    [Fact]
+    public async Task ChoicesBecomeAnInlineKeyboardWithinTheCallbackDataLimit()
+    {
+        var longValue = "problem:" + new string('z', 100);
+        var reply = new BotReply("Pick one", [new ChoiceOption("confirm", "Confirm"), new ChoiceOption(longValue, "Long one")]);
+        await _client.DeliverAsync(
+            new OutboxMessage(++_nextId, new ConversationKey("telegram", "46"), reply, DateTimeOffset.UtcNow),
+            TestContext.Current.CancellationToken);
+
+        var sent = Assert.Single(_api.Sent(46));
+        Assert.True(DepositConversationTests.HasButton(sent, "v:confirm"));
+        var buttons = sent.Parameters["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(r => r!.AsArray()).ToList();
+        Assert.All(buttons, b => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount((string)b!["callback_data"]!), 1, 64));
+        Assert.Empty(_api.Refused);
+    }
+
+    [Fact]
+    public async Task AGroupThatBecameASupergroupIsFollowed()
+    {
+        _api.Inject(new Fault("sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat")
+        {
+            ChatId = -47,
+            MigrateToChatId = -1000000000047,
+        });
+
+        var first = await _client.DeliverAsync(Outbox(-47, "one"), TestContext.Current.CancellationToken);
+        var second = await _client.DeliverAsync(Outbox(-47, "two"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryStatus.Delivered, first.Status);
+        Assert.Equal(DeliveryStatus.Delivered, second.Status);
+        Assert.Equal(["one", "two"], _api.Sent(-1000000000047).Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task DeletingMapsTelegramsAnswer()
+    {
+        var conversation = new ConversationKey("telegram", "48");
+        Assert.Equal(DeleteOutcome.Deleted, await _client.DeleteMessageAsync(conversation, "u1:77", TestContext.Current.CancellationToken));
+        _api.Inject(new Fault("deleteMessage", 400, "Bad Request: message can't be deleted"));
+        Assert.Equal(DeleteOutcome.Failed, await _client.DeleteMessageAsync(conversation, "u2:78", TestContext.Current.CancellationToken));
+        var call = _api.Calls.First(c => c.Method == "deleteMessage");
+        Assert.Equal(77, call.Parameters["message_id"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task NoExceptionOrResultCarriesTheToken()
+    {
+        _api.Inject(Fault.Timeout("getMe"));
+        var ex = await Assert.ThrowsAsync<TelegramRequestException>(
+            () => _bot.SendRequestAsync(new Requests.GetMeRequest(), TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(FakeBotApi.Token, ex.ToString(), StringComparison.Ordinal);
+
+        var refused = await Assert.ThrowsAsync<TelegramApiException>(
+            () => _bot.SendRequestAsync(new Requests.GetFileRequest("missing"), TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(FakeBotApi.Token, refused.ToString(), StringComparison.Ordinal);
+
+        var unreachable = new TelegramBotClient(
+            new TelegramOptions { BotToken = FakeBotApi.Token, ApiBaseUrl = new Uri("http://127.0.0.1:1/") }, TimeProvider.System, null);
+        var network = await Assert.ThrowsAsync<TelegramRequestException>(
+            () => unreachable.SendRequestAsync(new Requests.GetMeRequest(), TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(FakeBotApi.Token, network.ToString(), StringComparison.Ordinal);
+        unreachable.Dispose();
+    }
+
+    private OutboxMessage Outbox(long chat, string text) =>
+        new(++_nextId, new ConversationKey("telegram", chat.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            BotReply.Plain(text), DateTimeOffset.UtcNow);
+}
