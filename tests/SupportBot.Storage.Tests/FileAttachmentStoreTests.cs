@@ -10,8 +10,11 @@ public sealed class FileAttachmentStoreTests : IDisposable
         0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x01, 0x02,
     ];
 
-    private readonly string _folder =
+    // Each test gets its own root, so the "secret" file planted beside the folder never collides between tests.
+    private readonly string _root =
         Path.Combine(Path.GetTempPath(), "supportbot-attachment-tests", Guid.NewGuid().ToString("N"));
+
+    private string _folder => Path.Combine(_root, "attachments");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -104,11 +107,9 @@ public sealed class FileAttachmentStoreTests : IDisposable
 
     public void Dispose()
     {
-        var parent = Path.GetDirectoryName(_folder)!;
-        File.Delete(Path.Combine(parent, "secret"));
-        if (Directory.Exists(_folder))
+        if (Directory.Exists(_root))
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
     }
 }

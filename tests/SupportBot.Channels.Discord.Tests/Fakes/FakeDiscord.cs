@@ -129,7 +129,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
 
         Signal();
-        return done.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
     }
 
     /// <summary>The messages posted to <paramref name="channel"/>, in order.</summary>

@@ -30,7 +30,6 @@ public class BrowserFixture : IAsyncLifetime
     {
         ["DirectLine:RatePerMinute"] = "1000",
         ["DirectLine:IpRatePerMinute"] = "100000",
-        ["Dialogs:Path"] = Environment.GetEnvironmentVariable("WIDGET_TMP_DIALOGS") ?? SupportBot.Testing.RepoPaths.Dialogs, // TEMP-WIDGET
     };
 
     /// <summary>Runs before the host starts (a derived fixture starts another site here).</summary>

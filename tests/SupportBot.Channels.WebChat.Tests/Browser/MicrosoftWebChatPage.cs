@@ -30,15 +30,19 @@ internal sealed class MicrosoftWebChatPage(IPage page) : IChatPage
 
     public async Task UploadAsync(string fileName, byte[] png)
     {
-        // Web Chat 4.18 holds the file in the send box (the attach icon shows it) until Send is pressed.
-        var images = await Page.Locator(".webchat__bubble--from-user img").CountAsync();
+        // Web Chat 4.18 holds the file in the send box (the attach icon shows it) until Send is pressed. Once echoed,
+        // the bubble links to the copy the host keeps (Web Chat shows a user's upload as an image only while it has
+        // a thumbnail, else as a file link).
+        var echoed = Page.Locator(".webchat__bubble--from-user")
+            .Locator("img[src*='/attachments/'], a[href*='/attachments/']");
+        var before = await echoed.CountAsync();
         await Page.Locator("input[type=file]").SetInputFilesAsync(
             new FilePayload { Name = fileName, MimeType = "image/png", Buffer = png });
         await Expect(Page.Locator(".webchat__attachment-icon--checked")).ToBeVisibleAsync();
         var upload = await Page.RunAndWaitForResponseAsync(
             () => Page.Locator(".webchat__send-button").ClickAsync(), r => r.Url.Contains("/upload?", StringComparison.Ordinal));
         Assert.Equal(200, upload.Status);
-        await Expect(Page.Locator(".webchat__bubble--from-user img")).ToHaveCountAsync(images + 1);
+        await Expect(echoed).ToHaveCountAsync(before + 1);
     }
 
     public async Task<string> ExpectBotAsync(string text)

@@ -10,11 +10,16 @@ namespace SupportBot.Core.Tests.Handoff;
 internal static class HandoffScript
 {
     /// <summary>Runs the deposit flow to a confirmed ticket (or to the duplicate offer) and returns the chat.</summary>
-    public static async Task<TestConversation> DepositToConfirmAsync(TestConversation chat, string locale = "en")
+    public static Task<TestConversation> DepositToConfirmAsync(TestConversation chat, string locale = "en") =>
+        ToConfirmAsync(chat, "deposit", locale == "zh-CN" ? "我的充值没到账" : "my deposit has not arrived", locale);
+
+    /// <summary>Names the problem with <paramref name="text"/>, declines the self-help and answers every detail of
+    /// problem <paramref name="problemId"/> up to the confirmed ticket.</summary>
+    public static async Task<TestConversation> ToConfirmAsync(TestConversation chat, string problemId, string text, string locale = "en")
     {
-        await chat.SendAsync(locale == "zh-CN" ? "我的充值没到账" : "my deposit has not arrived");
+        await chat.SendAsync(text);
         await chat.ChooseAsync("needHelp");
-        var problem = TestBot.Shipped.FindProblem("deposit")!;
+        var problem = TestBot.Shipped.FindProblem(problemId)!;
         while (chat.Last.StepId != Steps.Confirm)
         {
             var detail = problem.Details.Single(d => d.Id == chat.Last.StepId);

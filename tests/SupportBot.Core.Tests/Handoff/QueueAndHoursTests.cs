@@ -46,12 +46,7 @@ public sealed class QueueAndHoursTests
         Assert.Contains("Mon 23 Nov 09:00 UTC+08:00", normal.Last.Text, StringComparison.Ordinal);
         Assert.Empty(bot.OnCall.Alerted);
 
-        var chat = bot.Conversation("hacked");
-        await chat.SendAsync("my account was hacked");
-        while (chat.LastResult!.TicketNumber is null)
-        {
-            await chat.SendAsync(chat.Last.Choices.Count > 0 ? chat.Last.Choices[0].Title : "skip");
-        }
+        var chat = await HandoffScript.ToConfirmAsync(bot.Conversation("hacked"), "compromised", "my account was hacked");
 
         Assert.Contains(HandoffScript.CreatedTicket(chat), bot.OnCall.Alerted);
     }
