@@ -131,6 +131,27 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a stdout line (after the first <paramref name="skip"/>) that <paramref name="match"/>
+    /// accepts, and returns it with its index.</summary>
+    public async Task<(string Line, int Index)> WaitForLineAsync(Func<string, bool> match, CancellationToken ct, int skip = 0)
+    {
+        var next = skip;
+        while (true)
+        {
+            var lines = Lines;
+            for (; next < lines.Count; next++)
+            {
+                if (match(lines[next]))
+                {
+                    return (lines[next], next);
+                }
+            }
+
+            // A permit may be left over from a line already looked at: the loop just looks again.
+            await _lineArrived.WaitAsync(ct);
+        }
+    }
+
     public async Task<int> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

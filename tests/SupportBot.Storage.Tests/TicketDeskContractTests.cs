@@ -37,6 +37,9 @@ public abstract class TicketDeskContractTests : AgentContractTests
         Assert.Equal([b.Number, c.Number, a.Number], await NumbersAsync(new TicketQuery { UnassignedOnly = true }));
         Assert.Equal([c.Number, a.Number], await NumbersAsync(new TicketQuery { Limit = 2, Offset = 1 }));
         Assert.Empty(await NumbersAsync(new TicketQuery { Channel = "discord" }));
+        // Changed at or after minute 3: b was opened at 5, d was assigned at 3; a (0) and c (1) were not touched since.
+        Assert.Equal([b.Number, d.Number], await NumbersAsync(new TicketQuery { UpdatedSince = T0.AddMinutes(3) }));
+        Assert.Empty(await NumbersAsync(new TicketQuery { UpdatedSince = T0.AddMinutes(5).AddMilliseconds(1) }));
 
         Assert.Equal(4, await store.Tickets.CountTicketsAsync(new TicketQuery { Limit = 1 }, Ct));
         Assert.Equal(3, await store.Tickets.CountTicketsAsync(new TicketQuery { Statuses = [TicketStatus.New] }, Ct));

@@ -10,6 +10,18 @@ public sealed class TicketEvents
     private readonly Lock _gate = new();
     private readonly List<Channel<TicketEvent>> _listeners = [];
 
+    /// <summary>How many listeners there are now (work done only for listeners can stop when there are none).</summary>
+    public int ListenerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _listeners.Count;
+            }
+        }
+    }
+
     /// <summary>Sends <paramref name="ticketEvent"/> to every listener.</summary>
     public void Publish(TicketEvent ticketEvent)
     {

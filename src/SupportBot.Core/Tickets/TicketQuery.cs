@@ -24,6 +24,9 @@ public sealed record TicketQuery
     /// <summary>Only tickets nobody is assigned to.</summary>
     public bool UnassignedOnly { get; init; }
 
+    /// <summary>Only tickets changed at or after this time (the console's watch for changes other processes made).</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
+
     /// <summary>At most this many.</summary>
     public int Limit { get; init; } = 100;
 

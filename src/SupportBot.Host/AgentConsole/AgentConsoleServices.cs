@@ -27,7 +27,7 @@ public static class AgentConsoleServices
     }
 
     /// <summary>Everything the console at <c>/agent</c> needs: accounts, cookie sign-in, CSRF tokens, the sign-in
-    /// throttle and the admin check.</summary>
+    /// throttle, the admin check and the live feed of ticket changes.</summary>
     public static WebApplicationBuilder AddAgentConsole(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -64,6 +64,8 @@ public static class AgentConsoleServices
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AdminGate>();
         services.AddHostedService(sp => sp.GetRequiredService<AdminGate>());
+        services.AddSingleton<ConsoleTicketFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsoleTicketFeed>());
         return builder;
     }
 

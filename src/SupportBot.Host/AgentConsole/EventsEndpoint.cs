@@ -5,17 +5,18 @@ using SupportBot.Core.Handoff;
 namespace SupportBot.Host.AgentConsole;
 
 /// <summary><c>GET /agent/events</c>: server-sent events, one per ticket change (<c>{"number":…,"kind":…}</c>); the
-/// page then reads the ticket through the API, so nothing shown skips the store's redaction.</summary>
+/// page then reads the ticket through the API, so nothing shown skips the store's redaction. The changes come from
+/// <see cref="ConsoleTicketFeed"/>: this process's and those other processes wrote to the same store.</summary>
 internal static class EventsEndpoint
 {
-    public static void Map(RouteGroupBuilder group) => group.MapGet("/events", (TicketEvents events, HttpContext http) =>
+    public static void Map(RouteGroupBuilder group) => group.MapGet("/events", (ConsoleTicketFeed events, HttpContext http) =>
     {
         http.Response.Headers.CacheControl = "no-cache";
         return TypedResults.ServerSentEvents(StreamAsync(events, http.RequestAborted));
     });
 
     private static async IAsyncEnumerable<SseItem<ConsoleEvent>> StreamAsync(
-        TicketEvents events, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ConsoleTicketFeed events, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var subscription = events.Subscribe();
         yield return new SseItem<ConsoleEvent>(new ConsoleEvent(0, "hello"), "hello");

@@ -87,5 +87,6 @@ internal static class MemoryTicketQueries
         && (query.Channel is not { } channel || ticket.Conversation.Channel == channel)
         && (query.Category is not { } category || ticket.Category == category)
         && (query.AssigneeId is not { } assignee || ticket.AssigneeId == assignee)
-        && (!query.UnassignedOnly || ticket.AssigneeId is null);
+        && (!query.UnassignedOnly || ticket.AssigneeId is null)
+        && (query.UpdatedSince is not { } since || ticket.UpdatedAt >= since);
 }

@@ -76,6 +76,11 @@ internal static class SqliteTicketQueries
             where.Add("assignee_id IS NULL");
         }
 
+        if (query.UpdatedSince is not null)
+        {
+            where.Add("updated_at >= $updated_since");
+        }
+
         if (where.Count > 0)
         {
             sql.Append(" WHERE ").AppendJoin(" AND ", where);
@@ -114,6 +119,11 @@ internal static class SqliteTicketQueries
         if (query.AssigneeId is { } assignee)
         {
             parameters.AddWithValue("$assignee", assignee);
+        }
+
+        if (query.UpdatedSince is { } since)
+        {
+            parameters.AddWithValue("$updated_since", ToMilliseconds(since));
         }
 
         parameters.AddWithValue("$limit", query.Limit);
