@@ -30,9 +30,13 @@ public sealed class ConsoleChannelClient : IChannelClient
         return Task.FromResult(DeliveryResult.Delivered);
     }
 
+    /// <summary>Raised just before a reply is printed (the chat ends a waiting prompt's line first).</summary>
+    public event Action? Showing;
+
     /// <summary>Prints a reply that did not go through the outbox (the store was down).</summary>
     public void Show(BotReply reply)
     {
+        Showing?.Invoke();
         _writer.Write(reply);
         LastChoices = reply.Choices;
     }

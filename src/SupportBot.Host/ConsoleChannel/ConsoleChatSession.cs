@@ -25,6 +25,10 @@ public sealed partial class ConsoleChatSession : IDisposable
     // print it twice, or print two messages out of order.
     private readonly SemaphoreSlim _delivering = new(1, 1);
 
+    // 1 while a prompt is on screen with nothing typed after it: a message arriving then ends its line first, so it
+    // starts on a line of its own instead of after the "> ".
+    private int _promptWaiting;
+
     /// <summary>Creates a session.</summary>
     public ConsoleChatSession(
         ConversationRouter router,
@@ -56,6 +60,16 @@ public sealed partial class ConsoleChatSession : IDisposable
 
         // Replies a previous run stored but did not get to print (it was killed) come first.
         await DeliverAsync(conversation, ct);
+
+        void EndPromptLine()
+        {
+            if (Interlocked.Exchange(ref _promptWaiting, 0) == 1)
+            {
+                error.WriteLine();
+            }
+        }
+
+        _channel.Showing += EndPromptLine;
         using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var polling = PollAsync(conversation, error, prompt, stopPolling.Token);
         try
@@ -65,9 +79,12 @@ public sealed partial class ConsoleChatSession : IDisposable
                 if (prompt is not null)
                 {
                     await error.WriteAsync(prompt);
+                    Volatile.Write(ref _promptWaiting, 1);
                 }
 
                 var line = await input.ReadLineAsync(ct);
+                // The user pressed Enter: the terminal is at the start of a line again.
+                Volatile.Write(ref _promptWaiting, 0);
                 if (line is null)
                 {
                     // End of input (Ctrl-D, or the end of a piped script): stop at once, as before the poll existed.
@@ -79,6 +96,7 @@ public sealed partial class ConsoleChatSession : IDisposable
         }
         finally
         {
+            _channel.Showing -= EndPromptLine;
             await stopPolling.CancelAsync();
             await polling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -138,6 +156,7 @@ public sealed partial class ConsoleChatSession : IDisposable
             if (printed > 0 && prompt is not null)
             {
                 await error.WriteAsync(prompt);
+                Volatile.Write(ref _promptWaiting, 1);
             }
 
             Polled?.Invoke(printed);

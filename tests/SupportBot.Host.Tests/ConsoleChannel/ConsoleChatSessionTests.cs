@@ -78,6 +78,28 @@ public sealed class ConsoleChatSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task MessageArrivingAtThePromptStartsOnItsOwnLineAndThePromptComesBack()
+    {
+        using var error = new StringWriter();
+        var run = _session.RunAsync(_input, error, "prompted", "en", prompt: "> ", Ct);
+        await _input.WaitForReadAsync(Ct);
+        await _input.TypeAsync("hello", Ct);
+        await _input.TypeAsync("talk to a human", Ct);
+        var number = Messages().Select(m => m.GetProperty("ticket")).Last(t => t.ValueKind == JsonValueKind.Number).GetInt64();
+        var agent = await _bot.Store.CreateAgentAsync(
+            new NewAgent("bob", AgentRole.Agent, "SB-BOBXX2", "hash", _bot.Time.GetUtcNow()), Ct);
+        Assert.Equal("> > > ", error.ToString());
+
+        Assert.True((await _bot.Desk.ReplyAsync(number, DeskActor.For(agent), "bob here", Ct)).Succeeded);
+        Assert.True(await PollAsync() > 0);
+
+        // The waiting "> " line is ended before the message, and a fresh prompt follows it.
+        Assert.Equal("> > > " + Environment.NewLine + "> ", error.ToString());
+        _input.End();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+    }
+
+    [Fact]
     public async Task EndOfInputStopsWithoutWaitingForThePollClock()
     {
         var run = _session.RunAsync(_input, TextWriter.Null, "quitter", "en", prompt: null, Ct);
