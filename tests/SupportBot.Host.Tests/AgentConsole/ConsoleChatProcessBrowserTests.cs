@@ -94,6 +94,13 @@ public sealed class ConsoleChatProcessBrowserTests(ConsoleBrowserFixture browser
         Assert.Equal(number, Json(question).GetProperty("ticket").GetInt64());
         await chat.WriteLineAsync("5");
         await Expect(page.Locator("#t-facts")).ToContainTextAsync("5 / 5");
+
+        // The dashboard charts that one first response and that one rating.
+        await page.ClickAsync("#nav-dashboard");
+        await Expect(page.Locator("#chart-frt svg circle")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#chart-csat svg circle title")).ToContainTextAsync(": 5 (1)");
+        await Expect(page.Locator("#median-frt")).ToContainTextAsync("Median over 30 days");
+        await ScreenshotAsync(page, "chat-dashboard");
         Assert.Empty(alerts);
 
         chat.CloseInput();

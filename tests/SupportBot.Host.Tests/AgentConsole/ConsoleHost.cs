@@ -29,7 +29,8 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public Uri Address => Host.Address;
 
-    public static async Task<ConsoleHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ConsoleHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -44,7 +45,11 @@ public sealed class ConsoleHost : IAsyncDisposable
         var channel = new RecordingChannelClient();
         var host = await RunningHost.StartAsync(
             all,
-            builder => builder.Services.AddSingleton<IChannelClient>(channel),
+            builder =>
+            {
+                builder.Services.AddSingleton<IChannelClient>(channel);
+                configure?.Invoke(builder);
+            },
             TestContext.Current.CancellationToken);
         return new ConsoleHost(host, channel);
     }
