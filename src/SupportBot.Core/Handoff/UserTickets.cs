@@ -37,7 +37,7 @@ public sealed class UserTickets
         _replies = new ReplyBuilder(catalog);
         _options = options;
         _queue = queue;
-        foreach (var id in (string[])[CommandIds.MyTickets, CommandIds.Done, CommandIds.Menu, CommandIds.Skip, CommandIds.Cancel, CommandIds.Thanks, CommandIds.Yes])
+        foreach (var id in (string[])[CommandIds.MyTickets, CommandIds.Done, CommandIds.Menu, CommandIds.Skip, CommandIds.Cancel, CommandIds.Thanks, CommandIds.Yes, CommandIds.VerifyAgent])
         {
             foreach (var word in catalog.Commands.GetValueOrDefault(id, []))
             {
@@ -75,6 +75,18 @@ public sealed class UserTickets
 
         if (choice is not null && await ChoiceAsync(state, activity, choice, now, result, cancellationToken))
         {
+            return result;
+        }
+
+        // "Is this really support?" works at any time, the live chat included (the agent's greeting says so): the
+        // engine checks the code; it is neither relayed to the agent nor taken as a rating comment.
+        if (command == CommandIds.VerifyAgent)
+        {
+            if (state.TicketMode == TicketMode.RatingComment)
+            {
+                ExitMode(state);
+            }
+
             return result;
         }
 

@@ -1,4 +1,5 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Catalog;
 using SupportBot.Core.Engine;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Safety;
@@ -89,6 +90,34 @@ public sealed class TicketHandoffTests
         await chat.ChooseAsync(back.Value);
         await chat.SendAsync("still nothing");
         Assert.Empty(chat.Replies);
+    }
+
+    [Theory]
+    [InlineData("en", "verify agent")]
+    [InlineData("zh-CN", "核实客服")]
+    public async Task VerifyingTheAgentsCodeWorksInTheLiveChatAndIsNotRelayed(string locale, string command)
+    {
+        var chat = await HandoffScript.DepositToConfirmAsync(_bot.Conversation(locale: locale), locale);
+        var number = HandoffScript.CreatedTicket(chat);
+        var agent = await HandoffScript.AgentAsync(_bot, "alice");
+        Assert.True((await _bot.Desk.ClaimAsync(number, agent, Ct)).Succeeded);
+        var before = (await _bot.Store.GetTicketAsync(number, Ct))!;
+
+        await chat.SendAsync(command);
+        Assert.Equal(Steps.VerifyAgent, chat.Last.StepId);
+        await chat.SendAsync(agent.Code.ToLowerInvariant());
+
+        Assert.Equal(
+            _bot.Catalog.Text(TextKeys.VerifyValid).Format(locale, ("code", agent.Code), ("name", agent.Name)),
+            chat.Replies[0].Text);
+        var after = (await _bot.Store.GetTicketAsync(number, Ct))!;
+        Assert.Equal(before.LastUserMessageAt, after.LastUserMessageAt);
+
+        // Back in the live chat: the next message goes to the agent again.
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await chat.SendAsync(locale == "en" ? "ok, thank you for checking my deposit" : "好的，麻烦帮我查一下充值");
+        Assert.Empty(chat.Replies);
+        Assert.NotEqual(after.LastUserMessageAt, (await _bot.Store.GetTicketAsync(number, Ct))!.LastUserMessageAt);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed partial class ChatBesideRunningHostTests : IDisposable
         var added = await HostProcess.RunAsync(_workDir, [], ["agent", "add", "--name", "alice", "--role", "admin", "--", .. Cheap]);
         Assert.True(added.ExitCode == 0, added.Stderr);
         var password = PasswordLine().Match(added.Stdout).Groups[1].Value;
+        var code = CodeLine().Match(added.Stdout).Groups[1].Value;
 
         await using var host = HostProcess.Start(
             _workDir,
@@ -87,6 +88,12 @@ public sealed partial class ChatBesideRunningHostTests : IDisposable
         var rated = await agent.GetFromJsonAsync<JsonElement>($"/agent/api/tickets/{number}", ct);
         Assert.Equal(5, rated.GetProperty("rating").GetInt32());
 
+        // The code `agent add` printed is the one the user can check through the guard's verify-an-agent.
+        var before = chat.Lines.Count;
+        await chat.WriteLineAsync("verify agent");
+        await chat.WriteLineAsync(code);
+        await chat.WaitForLineAsync(l => l.Contains(code, StringComparison.Ordinal) && l.Contains("alice", StringComparison.Ordinal), ct, before);
+
         chat.CloseInput();
         Assert.Equal(0, await chat.WaitForExitAsync());
         Assert.DoesNotContain("fail", chat.Stderr, StringComparison.OrdinalIgnoreCase);
@@ -125,4 +132,7 @@ public sealed partial class ChatBesideRunningHostTests : IDisposable
 
     [GeneratedRegex(@"password:\s+(\S+)")]
     private static partial Regex PasswordLine();
+
+    [GeneratedRegex(@"code:\s+(SB-\S+)")]
+    private static partial Regex CodeLine();
 }
