@@ -50,17 +50,27 @@ public sealed class ChannelClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerErrorsAndTimeoutsLeaveTheBackOffToTheDispatcher()
+    public async Task ServerErrorsAndTimeoutsBackOffExponentiallyWithJitter()
     {
-        _api.Inject(Fault.ServerError("sendMessage"));
-        var failed = await _client.DeliverAsync(Outbox(42, "hello"), TestContext.Current.CancellationToken);
-        Assert.Equal(DeliveryStatus.Retry, failed.Status);
-        Assert.Null(failed.RetryAfter);
+        _api.Inject(Fault.ServerError("sendMessage") with { Times = 21 });
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 20; i++)
+        {
+            var failed = await _client.DeliverAsync(Outbox(42, "hello") with { Attempts = 2 }, TestContext.Current.CancellationToken);
+            Assert.Equal(DeliveryStatus.Retry, failed.Status);
+            waits.Add(failed.RetryAfter!.Value);
+        }
+
+        // Third try: 4 s plus up to a quarter, and not all the same (chats that failed together spread out).
+        Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5)));
+        Assert.True(waits.Distinct().Count() > 1);
+        var later = await _client.DeliverAsync(Outbox(42, "hello") with { Attempts = 20 }, TestContext.Current.CancellationToken);
+        Assert.InRange(later.RetryAfter!.Value, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(6.25));
 
         _api.Inject(Fault.Timeout("sendMessage"));
-        var timedOut = await _client.DeliverAsync(Outbox(42, "hello"), TestContext.Current.CancellationToken);
+        var timedOut = await _client.DeliverAsync(Outbox(43, "hello"), TestContext.Current.CancellationToken);
         Assert.Equal(DeliveryStatus.Retry, timedOut.Status);
-        Assert.Null(timedOut.RetryAfter);
+        Assert.InRange(timedOut.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.25));
         Assert.Equal("timeout", timedOut.Reason);
     }
 
@@ -158,6 +168,10 @@ public sealed class ChannelClientTests : IAsyncLifetime
         Assert.Equal(DeleteOutcome.Deleted, await _client.DeleteMessageAsync(conversation, "u1:77", TestContext.Current.CancellationToken));
         _api.Inject(new Fault("deleteMessage", 400, "Bad Request: message can't be deleted"));
         Assert.Equal(DeleteOutcome.Failed, await _client.DeleteMessageAsync(conversation, "u2:78", TestContext.Current.CancellationToken));
+
+        // Already gone (deleted by the user, or by an earlier try of the same update): that is what was wanted.
+        _api.Inject(new Fault("deleteMessage", 400, "Bad Request: message to delete not found"));
+        Assert.Equal(DeleteOutcome.Deleted, await _client.DeleteMessageAsync(conversation, "u3:79", TestContext.Current.CancellationToken));
         var call = _api.Calls.First(c => c.Method == "deleteMessage");
         Assert.Equal(77, call.Parameters["message_id"]!.GetValue<long>());
     }

@@ -13,7 +13,8 @@ namespace SupportBot.Channels.Telegram.Inbound;
 
 /// <summary>Turns one update into what the bot does with it: a private message or button press goes to the router;
 /// a group message gets "please write to me privately"; the agent group goes to the topic commands. Polling and
-/// the webhook both end here. Throws only for failures worth retrying the update for (the store, the network).</summary>
+/// the webhook both end here. Throws only for failures worth handling the update again for (the store, the network):
+/// the caller then leaves the update unconfirmed.</summary>
 internal sealed class TelegramUpdateHandler
 {
     private readonly ConversationRouter _router;
@@ -117,7 +118,7 @@ internal sealed class TelegramUpdateHandler
             Text = message.Text ?? message.Caption ?? "",
             Attachments = download.Attachments,
         };
-        await RouteAsync(message.Chat.Id, activity, ct);
+        await RouteAsync(activity, ct);
     }
 
     private async Task HandleCallbackAsync(long updateId, CallbackQuery callback, CancellationToken ct)
@@ -137,15 +138,9 @@ internal sealed class TelegramUpdateHandler
             return;
         }
 
-        var value = await _callbackData.DecodeAsync(callback.Data, ct);
-        if (value is null)
-        {
-            return;
-        }
-
         if (message.Date != 0)
         {
-            // The keyboard has done its job: remove it so an old button cannot be pressed again.
+            // The keyboard has done its job (or is one we no longer know): remove it so it cannot be pressed again.
             try
             {
                 await _messenger.Client.SendRequestAsync(
@@ -157,6 +152,13 @@ internal sealed class TelegramUpdateHandler
             }
         }
 
+        var value = await _callbackData.DecodeAsync(callback.Data, ct);
+        if (value is null)
+        {
+            _log.LogDebug("A button press with data the bot did not make (or no longer knows) was answered and ignored.");
+            return;
+        }
+
         var title = message.ReplyMarkup?.InlineKeyboard.SelectMany(r => r)
             .FirstOrDefault(b => b.CallbackData == callback.Data)?.Text ?? value;
         var activity = Activity(message, callback.From, updateId) with
@@ -166,7 +168,7 @@ internal sealed class TelegramUpdateHandler
             ChoiceValue = value,
         };
         await TypingAsync(message.Chat.Id, ct);
-        await RouteAsync(message.Chat.Id, activity, ct);
+        await RouteAsync(activity, ct);
     }
 
     private InboundActivity Activity(Message message, User from, long updateId) => new()
@@ -180,18 +182,14 @@ internal sealed class TelegramUpdateHandler
         Timestamp = _time.GetUtcNow(),
     };
 
-    private async Task RouteAsync(long chatId, InboundActivity activity, CancellationToken ct)
+    private async Task RouteAsync(InboundActivity activity, CancellationToken ct)
     {
         var result = await _router.HandleAsync(activity, ct);
-        if (result.Status != RouteStatus.StoreUnavailable)
+        if (result.Status == RouteStatus.StoreUnavailable)
         {
-            return;
-        }
-
-        // Nothing was stored, so these replies are not in the outbox: send them directly.
-        foreach (var reply in result.Replies)
-        {
-            await _messenger.SendAsync(chatId, null, reply.Text, reply.Choices, ct: ct);
+            // Nothing was stored. Telegram still holds the update (it is confirmed only after this returns), so it is
+            // handled again once the store is back rather than answered "send it again" and dropped.
+            throw new UpdateNotStoredException();
         }
     }
 
