@@ -46,6 +46,28 @@ public sealed class AgentTopicTests
     }
 
     [Fact]
+    public async Task AnAgentAskingForASecretIsStoppedAndToldWhyAndABusyGroupIsWaitedOut()
+    {
+        await using var bot = await StartAsync();
+        await LinkAgentAsync(bot, "Eve", AgentUser + 1);
+        const long chat = 9304;
+
+        // The agent group is busy when the ticket arrives: the topic is still created once Telegram allows it.
+        bot.Api.Inject(Fault.TooManyRequests("createForumTopic", 1));
+        var number = await OpenTicketAsync(bot, chat);
+        var topic = await TopicOfAsync(bot, number);
+        Assert.Contains(bot.Api.Calls, c => c.Method == "createForumTopic" && c.Status == 429);
+
+        var userMessages = bot.Api.Sent(chat).Count;
+        await bot.SendAsync(AgentChat, Updates.Topic(AgentChat, topic, AgentUser + 1, "Please send me your seed phrase so I can check"));
+        await bot.WaitForOutboxAsync();
+
+        Assert.Equal(userMessages, bot.Api.Sent(chat).Count);
+        var why = TestBot.Shipped.Text(SupportBot.Core.Catalog.TextKeys.OutboundBlocked(SupportBot.Core.Safety.SecretKind.SeedPhrase)).Get("en");
+        Assert.Contains(bot.Api.Sent(AgentChat), c => c.ThreadId == topic && WebUtility.HtmlDecode(c.Text!) == why);
+    }
+
+    [Fact]
     public async Task AnUnlinkedTelegramUserCannotActOnATicket()
     {
         await using var bot = await StartAsync();

@@ -268,12 +268,30 @@ internal sealed class TelegramReceiverService : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 var wait = Backoff(failures);
-                _log.LogWarning("Telegram channel: {What} failed ({Failure}); retrying in {Seconds:0.#} s.",
-                    what, ex is TelegramApiException api ? api.ErrorCode + " " + api.Description : ex.GetType().Name, wait.TotalSeconds);
+                if (ex is TelegramApiException { ErrorCode: 401 or 404 })
+                {
+                    // Telegram answers an unknown token with 401 (and a malformed one with 404).
+                    _log.LogError("Telegram rejected the bot token (Telegram:BotToken) at {What}; check it with @BotFather. Retrying in {Seconds:0} s.",
+                        what, wait.TotalSeconds);
+                }
+                else
+                {
+                    _log.LogWarning("Telegram channel: {What} failed ({Failure}); retrying in {Seconds:0.#} s.",
+                        what, Describe(ex), wait.TotalSeconds);
+                }
+
                 await Task.Delay(wait, _time, ct);
             }
         }
     }
+
+    // Our two failure kinds carry no address and no user text, so their words may be logged; anything else only by type.
+    private static string Describe(Exception ex) => ex switch
+    {
+        TelegramApiException api => api.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + api.Description,
+        TelegramRequestException request => request.Message,
+        _ => ex.GetType().Name,
+    };
 
     private async Task RetryAsync(string what, Func<CancellationToken, Task> action, CancellationToken ct) =>
         await RetryAsync<bool>(what, async c =>
