@@ -68,6 +68,25 @@ public sealed class AgentTopicTests
     }
 
     [Fact]
+    public async Task ACommandWhoseConfirmationFailsIsNotRunTwice()
+    {
+        await using var bot = await StartAsync();
+        await LinkAgentAsync(bot, "Ann", AgentUser + 2);
+        const long chat = 9305;
+        var number = await OpenTicketAsync(bot, chat);
+        var topic = await TopicOfAsync(bot, number);
+        await bot.WaitForOutboxAsync();
+
+        var confirmation = TestBot.Shipped.Text("telegram.agent.noteAdded").Format("en", ("number", number.ToString(CultureInfo.InvariantCulture)));
+        bot.Api.Inject(Fault.ServerError("sendMessage") with { ChatId = AgentChat, Match = p => (string?)p["text"] == confirmation });
+        await bot.SendAsync(AgentChat, Updates.Topic(AgentChat, topic, AgentUser + 2, "/note checked the chain, pending"));
+
+        var notes = await bot.Host.Get<ITicketStore>().GetNotesAsync(number, TestContext.Current.CancellationToken);
+        Assert.Single(notes);
+        Assert.Contains(bot.Api.Calls, c => c.ChatId == AgentChat && c.Status == 500 && c.Text == confirmation);
+    }
+
+    [Fact]
     public async Task AnUnlinkedTelegramUserCannotActOnATicket()
     {
         await using var bot = await StartAsync();

@@ -18,6 +18,10 @@ public sealed class ChannelClientTests : IAsyncLifetime
     private TelegramBotClient _bot = null!;
     private long _nextId;
 
+    // The client's request timeouts run on this clock: a hanging call times out when a test moves it, not when a
+    // busy machine is slow.
+    private readonly ManualTimeProvider _time = new();
+
     public async ValueTask InitializeAsync()
     {
         _api = await FakeBotApi.StartAsync();
@@ -28,7 +32,7 @@ public sealed class ChannelClientTests : IAsyncLifetime
             RequestTimeout = TimeSpan.FromSeconds(1),
         };
         var store = new InMemoryBotStore();
-        _bot = new TelegramBotClient(options, TimeProvider.System, null);
+        _bot = new TelegramBotClient(options, _time, null);
         var messenger = new TelegramMessenger(
             _bot, new RateLimiter(TimeProvider.System, 1000, 1000), new CallbackData(store), new ChatMigrations(store));
         _client = new TelegramChannelClient(messenger, TestBot.Shipped, store, NullLogger<TelegramChannelClient>.Instance);
@@ -68,7 +72,10 @@ public sealed class ChannelClientTests : IAsyncLifetime
         Assert.InRange(later.RetryAfter!.Value, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(6.25));
 
         _api.Inject(Fault.Timeout("sendMessage"));
-        var timedOut = await _client.DeliverAsync(Outbox(43, "hello"), TestContext.Current.CancellationToken);
+        var pending = _client.DeliverAsync(Outbox(43, "hello"), TestContext.Current.CancellationToken);
+        await _api.WaitForCallAsync(c => c.Method == "sendMessage" && c.Status == 0);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var timedOut = await pending;
         Assert.Equal(DeliveryStatus.Retry, timedOut.Status);
         Assert.InRange(timedOut.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.25));
         Assert.Equal("timeout", timedOut.Reason);
@@ -180,8 +187,11 @@ public sealed class ChannelClientTests : IAsyncLifetime
     public async Task NoExceptionOrResultCarriesTheToken()
     {
         _api.Inject(Fault.Timeout("getMe"));
-        var ex = await Assert.ThrowsAsync<TelegramRequestException>(
-            () => _bot.SendRequestAsync(new Requests.GetMeRequest(), TestContext.Current.CancellationToken));
+        var hanging = _bot.SendRequestAsync(new Requests.GetMeRequest(), TestContext.Current.CancellationToken);
+        await _api.WaitForCallAsync(c => c.Method == "getMe" && c.Status == 0);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var ex = await Assert.ThrowsAsync<TelegramRequestException>(() => hanging);
+        Assert.True(ex.IsTimeout);
         Assert.DoesNotContain(FakeBotApi.Token, ex.ToString(), StringComparison.Ordinal);
 
         var refused = await Assert.ThrowsAsync<TelegramApiException>(

@@ -128,6 +128,21 @@ public sealed class PrivateChatTests
         .Count(l => l.Direction == TranscriptDirection.User);
 
     [Fact]
+    public async Task TypingIsShownAgainWhileAScreenshotIsStillBeingFetched()
+    {
+        await using var bot = await TelegramHarness.StartAsync(new Dictionary<string, string?> { ["Telegram:RequestTimeout"] = "00:00:30" });
+        const long chat = 8008;
+        bot.Api.Inject(Fault.Timeout("getFile"));
+        bot.Api.Enqueue(Updates.Photo(chat, "slow-" + chat, 1000));
+
+        // Telegram shows "typing…" for five seconds; a download that takes longer gets it repeated.
+        var hang = await bot.Api.WaitForCallAsync(c => c.Method == "getFile" && c.Status == 0);
+        var again = await bot.Api.WaitForCallAsync(
+            c => c.Sequence > hang.Sequence && c.Method == "sendChatAction" && c.ChatId == chat, TimeSpan.FromSeconds(30));
+        Assert.Equal("typing", (string?)again.Parameters["action"]);
+    }
+
+    [Fact]
     public async Task TheUsersLanguageCodeChoosesTheLanguage()
     {
         await using var bot = await TelegramHarness.StartAsync();

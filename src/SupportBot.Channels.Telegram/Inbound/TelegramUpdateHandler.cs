@@ -17,6 +17,9 @@ namespace SupportBot.Channels.Telegram.Inbound;
 /// the caller then leaves the update unconfirmed.</summary>
 internal sealed class TelegramUpdateHandler
 {
+    /// <summary>How often "typing…" is repeated while an update is worked on.</summary>
+    public static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(4);
+
     private readonly ConversationRouter _router;
     private readonly TelegramMessenger _messenger;
     private readonly CallbackData _callbackData;
@@ -102,23 +105,25 @@ internal sealed class TelegramUpdateHandler
             return;
         }
 
-        await TypingAsync(message.Chat.Id, ct);
-        var download = await _downloads.DownloadAsync(message, ct);
-        if (download.RefusalKey is { } refusal)
+        await WhileTypingAsync(message.Chat.Id, async () =>
         {
-            var maxMb = (_options.MaxFileBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
-            await _messenger.SendAsync(
-                message.Chat.Id, null, _catalog.Text(refusal).Format(locale, ("maxMb", maxMb)), [], ct: ct);
-            return;
-        }
+            var download = await _downloads.DownloadAsync(message, ct);
+            if (download.RefusalKey is { } refusal)
+            {
+                var maxMb = (_options.MaxFileBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+                await _messenger.SendAsync(
+                    message.Chat.Id, null, _catalog.Text(refusal).Format(locale, ("maxMb", maxMb)), [], ct: ct);
+                return;
+            }
 
-        var activity = Activity(message, from, updateId) with
-        {
-            MessageId = TelegramMessageIds.For(updateId, message.MessageId),
-            Text = message.Text ?? message.Caption ?? "",
-            Attachments = download.Attachments,
-        };
-        await RouteAsync(activity, ct);
+            var activity = Activity(message, from, updateId) with
+            {
+                MessageId = TelegramMessageIds.For(updateId, message.MessageId),
+                Text = message.Text ?? message.Caption ?? "",
+                Attachments = download.Attachments,
+            };
+            await RouteAsync(activity, ct);
+        }, ct);
     }
 
     private async Task HandleCallbackAsync(long updateId, CallbackQuery callback, CancellationToken ct)
@@ -167,8 +172,7 @@ internal sealed class TelegramUpdateHandler
             Text = title,
             ChoiceValue = value,
         };
-        await TypingAsync(message.Chat.Id, ct);
-        await RouteAsync(activity, ct);
+        await WhileTypingAsync(message.Chat.Id, () => RouteAsync(activity, ct), ct);
     }
 
     private InboundActivity Activity(Message message, User from, long updateId) => new()
@@ -199,6 +203,39 @@ internal sealed class TelegramUpdateHandler
         return text.StartsWith('/')
             || (_identity.Username is { } name && text.Contains("@" + name, StringComparison.OrdinalIgnoreCase))
             || (message.ReplyToMessage?.From?.Id is { } to && to == _identity.Id);
+    }
+
+    /// <summary>Shows "typing…" before <paramref name="work"/> and again every <see cref="TypingInterval"/> while it
+    /// runs (Telegram shows it for five seconds; fetching a large screenshot can take longer).</summary>
+    private async Task WhileTypingAsync(long chatId, Func<Task> work, CancellationToken ct)
+    {
+        await TypingAsync(chatId, ct);
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var repeat = RepeatTypingAsync(chatId, working.Token);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await working.CancelAsync();
+            await repeat;
+        }
+    }
+
+    private async Task RepeatTypingAsync(long chatId, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TypingInterval, _time, ct);
+                await TypingAsync(chatId, ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task TypingAsync(long chatId, CancellationToken ct)
