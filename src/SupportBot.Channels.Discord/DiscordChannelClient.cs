@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SupportBot.Channels.Discord.Rest;
+using SupportBot.Channels.Discord.Staff;
 using SupportBot.Channels.Discord.Wire;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
@@ -21,18 +22,28 @@ internal sealed class DiscordChannelClient : IChannelClient
     private readonly DiscordRestClient _rest;
     private readonly DialogCatalog _catalog;
     private readonly ITicketStore _tickets;
+    private readonly IConversationStore _conversations;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
+    private readonly StaffThreads? _staff;
     private readonly ConcurrentDictionary<string, bool> _dmChannels = new(StringComparer.Ordinal);
 
     public DiscordChannelClient(
-        DiscordRestClient rest, DialogCatalog catalog, ITicketStore tickets, TimeProvider time, ILogger<DiscordChannelClient> log)
+        DiscordRestClient rest,
+        DialogCatalog catalog,
+        ITicketStore tickets,
+        IConversationStore conversations,
+        TimeProvider time,
+        ILogger<DiscordChannelClient> log,
+        StaffThreads? staff = null)
     {
         _rest = rest;
         _catalog = catalog;
         _tickets = tickets;
+        _conversations = conversations;
         _time = time;
         _log = log;
+        _staff = staff;
     }
 
     public string Channel => Name;
@@ -114,19 +125,50 @@ internal sealed class DiscordChannelClient : IChannelClient
 
     private async Task MarkUnreachableAsync(OutboxMessage message, CancellationToken ct)
     {
-        if (message.Reply.TicketNumber is not { } number)
-        {
-            return;
-        }
-
         try
         {
-            await _tickets.ApplyTicketChangeAsync(
-                new TicketChange { Number = number, At = _time.GetUtcNow(), Unreachable = true }, ct);
+            foreach (var number in await TicketsOfAsync(message, ct))
+            {
+                await _tickets.ApplyTicketChangeAsync(
+                    new TicketChange { Number = number, At = _time.GetUtcNow(), Unreachable = true }, ct);
+
+                // The staff member who just replied in the thread learns there that it went nowhere.
+                if (_staff is not null)
+                {
+                    await _staff.NoteUnreachableAsync(number, ct);
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _log.LogWarning("Discord: ticket {Ticket} could not be marked unreachable ({Failure}).", number, ex.GetType().Name);
+            _log.LogWarning("Discord: a ticket of conversation {Conversation} could not be marked unreachable ({Failure}).",
+                message.Conversation.Id, ex.GetType().Name);
         }
+    }
+
+    /// <summary>The ticket the message is about: the one it names, else the conversation's open ones (the first
+    /// message that fails is often not the agent's reply itself but the "an agent joined" line before it).</summary>
+    private async Task<IReadOnlyList<long>> TicketsOfAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.Reply.TicketNumber is { } number)
+        {
+            return [number];
+        }
+
+        if (await _conversations.LoadAsync(message.Conversation, ct) is not { } conversation)
+        {
+            return [];
+        }
+
+        var open = new List<long>();
+        foreach (var ticket in await _tickets.ListTicketsForUserAsync(Name, conversation.UserId, ct))
+        {
+            if (ticket.IsOpen && ticket.Conversation == message.Conversation)
+            {
+                open.Add(ticket.Number);
+            }
+        }
+
+        return open;
     }
 }

@@ -79,6 +79,13 @@ internal sealed class DiscordChannelService : BackgroundService
             fault = ex;
             _log.LogCritical("{Error}", ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A bug must not take the other channels down with it: stop this one, loudly. The type only: the message
+            // of an unexpected exception may quote a payload.
+            fault = ex;
+            _log.LogCritical("The Discord channel stopped on an unexpected {Failure}; the other channels keep running.", ex.GetType().Name);
+        }
         finally
         {
             await channel.CancelAsync();
@@ -88,6 +95,10 @@ internal sealed class DiscordChannelService : BackgroundService
             }
             catch (OperationCanceledException)
             {
+            }
+            catch (Exception ex)
+            {
+                _log.LogError("Discord: a channel worker ended with {Failure}.", ex.GetType().Name);
             }
 
             _stopped.TrySetResult(fault);

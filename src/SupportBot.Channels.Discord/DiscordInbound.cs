@@ -88,7 +88,15 @@ internal sealed class DiscordInbound
             {
                 case "MESSAGE_CREATE":
                     var message = body.Deserialize(DiscordJsonContext.Default.DiscordMessage);
-                    if (message?.Author is null || message.Author.Bot == true || message.Author.Id == BotUserId)
+                    if (message is null || string.IsNullOrEmpty(message.Id) || string.IsNullOrEmpty(message.ChannelId)
+                        || string.IsNullOrEmpty(message.Author?.Id))
+                    {
+                        // Deserialization leaves a missing required field null; such a message cannot be answered.
+                        Malformed(eventName);
+                        return;
+                    }
+
+                    if (message.Author.Bot == true || message.Author.Id == BotUserId)
                     {
                         return;
                     }
@@ -97,20 +105,24 @@ internal sealed class DiscordInbound
                     break;
                 case "INTERACTION_CREATE":
                     var interaction = body.Deserialize(DiscordJsonContext.Default.Interaction);
-                    if (interaction is not null)
+                    if (interaction is null || string.IsNullOrEmpty(interaction.Id) || string.IsNullOrEmpty(interaction.Token))
                     {
-                        _ = OnInteractionAsync(interaction);
+                        Malformed(eventName);
+                        return;
                     }
 
+                    _ = OnInteractionAsync(interaction);
                     break;
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
-            // Never the payload: it holds what a user typed.
-            _log.LogWarning("Discord: skipped a malformed {Event} payload.", eventName);
+            Malformed(eventName);
         }
     }
+
+    // Never the payload: it holds what a user typed.
+    private void Malformed(string eventName) => _log.LogWarning("Discord: skipped a malformed {Event} payload.", eventName);
 
     private void Enqueue(string key, Func<CancellationToken, Task> work)
     {
@@ -249,6 +261,11 @@ internal sealed class DiscordInbound
         catch (Exception ex) when (ex is DiscordApiException or DiscordRequestException)
         {
             _log.LogWarning("Discord: an interaction could not be answered ({Failure}).", ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nobody awaits this task: log (the type only, the message may quote the payload) instead of losing it.
+            _log.LogWarning("Discord: handling an interaction failed ({Failure}).", ex.GetType().Name);
         }
     }
 

@@ -26,6 +26,10 @@ public sealed class TelegramOptions
     /// <summary>The secret Telegram sends in <c>X-Telegram-Bot-Api-Secret-Token</c>: 1–256 of A-Z a-z 0-9 _ -.</summary>
     public string WebhookSecret { get; set; } = "";
 
+    /// <summary>How long a webhook request waits for its update's turn to be stored before it asks Telegram to send
+    /// the update again (Telegram keeps an update until it hears 200).</summary>
+    public TimeSpan WebhookAckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The forum supergroup where agents work tickets in topics; null for none.</summary>
     public long? AgentChatId { get; set; }
 

@@ -37,6 +37,11 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
             }
         }
 
+        if (options.WebhookAckTimeout <= TimeSpan.Zero || options.WebhookAckTimeout > TimeSpan.FromSeconds(50))
+        {
+            failures.Add("Telegram:WebhookAckTimeout must be positive and at most 50 seconds.");
+        }
+
         if (options.PollTimeoutSeconds is < 0 or > 50)
         {
             failures.Add("Telegram:PollTimeoutSeconds must be between 0 and 50.");

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SupportBot.Channels.Discord.Tests.Fakes;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Recognizers;
+using SupportBot.Core.Activities;
 using SupportBot.Core.Storage;
 
 namespace SupportBot.Channels.Discord.Tests;
@@ -86,19 +87,66 @@ public sealed class DirectMessageTests
     }
 
     [Fact]
-    public async Task AFloodFromOneUserIsAnsweredOnceWithASlowDown()
+    public async Task AFloodFromOneUserIsAnsweredOnceWithASlowDownAndHeardAgainAfterTheWindow()
     {
         await using var bot = await DiscordHarness.StartAsync(settings: s => s["Discord:FloodLimit"] = "3");
         var dm = FakeDiscord.DmChannelOf(User);
+        var key = new ConversationKey("discord", dm);
+        var handled = bot.InboundWork(6);
         for (var i = 0; i < 6; i++)
         {
             await bot.Fake.DispatchAsync("MESSAGE_CREATE", FakeDiscord.DmMessage(bot.Fake.NextId(), dm, User, "hello " + i));
         }
 
+        // All six handled before the clock moves: otherwise a late one would fall into the next window and be heard.
+        await handled;
         var flood = bot.Text(DiscordTexts.Flood, "en");
-        await bot.Fake.WaitForAsync(f => f.MessagesTo(dm).Any(m => DiscordHarness.Unescape(m.Content!) == flood), TestContext.Current.CancellationToken);
-
         Assert.Single(bot.Fake.MessagesTo(dm), m => DiscordHarness.Unescape(m.Content!) == flood);
+        var heard = (await bot.Get<IConversationStore>().GetTranscriptAsync(key, 1, TestContext.Current.CancellationToken))
+            .Where(l => l.Direction == TranscriptDirection.User).Select(l => l.Text).ToList();
+        Assert.Equal(["hello 0", "hello 1", "hello 2"], heard);
+
+        // After the window the user is heard again: "help" gets the help text, and no second slow-down.
+        bot.Clock.Advance(TimeSpan.FromSeconds(11));
+        await bot.SayAsync(User, "help", t => t.Contains(bot.Text(TextKeys.Help, "en")[..20], StringComparison.Ordinal));
+        Assert.Single(bot.Fake.MessagesTo(dm), m => DiscordHarness.Unescape(m.Content!) == flood);
+        Assert.Contains(
+            await bot.Get<IConversationStore>().GetTranscriptAsync(key, 1, TestContext.Current.CancellationToken),
+            l => l.Direction == TranscriptDirection.User && l.Text == "help");
+    }
+
+    [Fact]
+    public async Task AClickIsAcknowledgedAtOnceEvenWhileTheConversationIsBusy()
+    {
+        await using var bot = await DiscordHarness.StartAsync();
+        var dm = FakeDiscord.DmChannelOf(User);
+
+        // The first message's reply is held by a 7 s rate limit: the conversation's queue is stuck behind it.
+        bot.Fake.FailNext("POST /channels/{channel_id}/messages", new ScriptedFailure(429, RetryAfterSeconds: 7));
+        await bot.Fake.DispatchAsync("MESSAGE_CREATE", FakeDiscord.DmMessage(bot.Fake.NextId(), dm, User, "hello"));
+        await bot.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
+
+        var buttons = new JsonArray(new JsonObject
+        {
+            ["type"] = 1,
+            ["components"] = new JsonArray(
+                new JsonObject { ["type"] = 2, ["style"] = 1, ["label"] = "Deposit", ["custom_id"] = "c:deposit" },
+                new JsonObject { ["type"] = 2, ["style"] = 1, ["label"] = "Withdrawal", ["custom_id"] = "c:withdrawal" }),
+        });
+        await bot.Fake.DispatchAsync("INTERACTION_CREATE", FakeDiscord.Click(bot.Fake.NextId(), dm, User, "c:deposit", buttons, "en-US"));
+
+        // Discord's 3 seconds: the answer (the buttons, disabled) goes out with the clock standing still.
+        await bot.Fake.WaitForAsync(f => f.Requests.Any(r => r.Template.StartsWith("/interactions/", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+        var callback = bot.Fake.Requests.Single(r => r.Template.StartsWith("/interactions/", StringComparison.Ordinal));
+        Assert.Equal(7, callback.Body!["type"]!.GetValue<int>());
+        var disabled = callback.Body!["data"]!["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).ToList();
+        Assert.All(disabled, b => Assert.True(b!["disabled"]!.GetValue<bool>()));
+        Assert.Equal(3, disabled.Single(b => b!["custom_id"]!.GetValue<string>() == "c:deposit")!["style"]!.GetValue<int>());
+        Assert.Empty(bot.Fake.MessagesTo(dm));
+
+        bot.Clock.Advance(TimeSpan.FromSeconds(7));
+        await bot.ExpectAsync(dm, 0, t => t == bot.Text(DiscordTexts.Promise, "en"));
+        Assert.Empty(bot.Fake.Violations);
     }
 
     private static string Prompt(DiscordHarness bot, DetailDefinition detail, string locale) =>

@@ -92,6 +92,39 @@ public sealed class DiscordHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Completes when the channel has finished handling <paramref name="count"/> more gateway events.</summary>
+    public Task InboundWork(int count)
+    {
+        var inbound = Get<DiscordInbound>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = 0;
+        void OnDone()
+        {
+            if (Interlocked.Increment(ref seen) == count)
+            {
+                inbound.WorkDone -= OnDone;
+                done.TrySetResult();
+            }
+        }
+
+        inbound.WorkDone += OnDone;
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Completes when the next session starts: true when it was resumed, false for a new one (READY).</summary>
+    public Task<bool> NextSession()
+    {
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnStarted(bool resumed)
+        {
+            Gateway.SessionStarted -= OnStarted;
+            started.TrySetResult(resumed);
+        }
+
+        Gateway.SessionStarted += OnStarted;
+        return started.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Creates an agent account linked to <see cref="AgentUserId"/>.</summary>
     public async Task<Agent> AddAgentAsync(string name = "alice", string code = AgentCode, string userId = AgentUserId)
     {

@@ -46,6 +46,47 @@ public sealed class AgentTopicTests
     }
 
     [Fact]
+    public async Task AnAgentAskingForASecretIsStoppedAndToldWhyAndABusyGroupIsWaitedOut()
+    {
+        await using var bot = await StartAsync();
+        await LinkAgentAsync(bot, "Eve", AgentUser + 1);
+        const long chat = 9304;
+
+        // The agent group is busy when the ticket arrives: the topic is still created once Telegram allows it.
+        bot.Api.Inject(Fault.TooManyRequests("createForumTopic", 1));
+        var number = await OpenTicketAsync(bot, chat);
+        var topic = await TopicOfAsync(bot, number);
+        Assert.Contains(bot.Api.Calls, c => c.Method == "createForumTopic" && c.Status == 429);
+
+        var userMessages = bot.Api.Sent(chat).Count;
+        await bot.SendAsync(AgentChat, Updates.Topic(AgentChat, topic, AgentUser + 1, "Please send me your seed phrase so I can check"));
+        await bot.WaitForOutboxAsync();
+
+        Assert.Equal(userMessages, bot.Api.Sent(chat).Count);
+        var why = TestBot.Shipped.Text(SupportBot.Core.Catalog.TextKeys.OutboundBlocked(SupportBot.Core.Safety.SecretKind.SeedPhrase)).Get("en");
+        Assert.Contains(bot.Api.Sent(AgentChat), c => c.ThreadId == topic && WebUtility.HtmlDecode(c.Text!) == why);
+    }
+
+    [Fact]
+    public async Task ACommandWhoseConfirmationFailsIsNotRunTwice()
+    {
+        await using var bot = await StartAsync();
+        await LinkAgentAsync(bot, "Ann", AgentUser + 2);
+        const long chat = 9305;
+        var number = await OpenTicketAsync(bot, chat);
+        var topic = await TopicOfAsync(bot, number);
+        await bot.WaitForOutboxAsync();
+
+        var confirmation = TestBot.Shipped.Text("telegram.agent.noteAdded").Format("en", ("number", number.ToString(CultureInfo.InvariantCulture)));
+        bot.Api.Inject(Fault.ServerError("sendMessage") with { ChatId = AgentChat, Match = p => (string?)p["text"] == confirmation });
+        await bot.SendAsync(AgentChat, Updates.Topic(AgentChat, topic, AgentUser + 2, "/note checked the chain, pending"));
+
+        var notes = await bot.Host.Get<ITicketStore>().GetNotesAsync(number, TestContext.Current.CancellationToken);
+        Assert.Single(notes);
+        Assert.Contains(bot.Api.Calls, c => c.ChatId == AgentChat && c.Status == 500 && c.Text == confirmation);
+    }
+
+    [Fact]
     public async Task AnUnlinkedTelegramUserCannotActOnATicket()
     {
         await using var bot = await StartAsync();

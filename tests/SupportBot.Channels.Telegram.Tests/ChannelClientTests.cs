@@ -18,6 +18,10 @@ public sealed class ChannelClientTests : IAsyncLifetime
     private TelegramBotClient _bot = null!;
     private long _nextId;
 
+    // The client's request timeouts run on this clock: a hanging call times out when a test moves it, not when a
+    // busy machine is slow.
+    private readonly ManualTimeProvider _time = new();
+
     public async ValueTask InitializeAsync()
     {
         _api = await FakeBotApi.StartAsync();
@@ -28,7 +32,7 @@ public sealed class ChannelClientTests : IAsyncLifetime
             RequestTimeout = TimeSpan.FromSeconds(1),
         };
         var store = new InMemoryBotStore();
-        _bot = new TelegramBotClient(options, TimeProvider.System, null);
+        _bot = new TelegramBotClient(options, _time, null);
         var messenger = new TelegramMessenger(
             _bot, new RateLimiter(TimeProvider.System, 1000, 1000), new CallbackData(store), new ChatMigrations(store));
         _client = new TelegramChannelClient(messenger, TestBot.Shipped, store, NullLogger<TelegramChannelClient>.Instance);
@@ -50,17 +54,30 @@ public sealed class ChannelClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerErrorsAndTimeoutsLeaveTheBackOffToTheDispatcher()
+    public async Task ServerErrorsAndTimeoutsBackOffExponentiallyWithJitter()
     {
-        _api.Inject(Fault.ServerError("sendMessage"));
-        var failed = await _client.DeliverAsync(Outbox(42, "hello"), TestContext.Current.CancellationToken);
-        Assert.Equal(DeliveryStatus.Retry, failed.Status);
-        Assert.Null(failed.RetryAfter);
+        _api.Inject(Fault.ServerError("sendMessage") with { Times = 21 });
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 20; i++)
+        {
+            var failed = await _client.DeliverAsync(Outbox(42, "hello") with { Attempts = 2 }, TestContext.Current.CancellationToken);
+            Assert.Equal(DeliveryStatus.Retry, failed.Status);
+            waits.Add(failed.RetryAfter!.Value);
+        }
+
+        // Third try: 4 s plus up to a quarter, and not all the same (chats that failed together spread out).
+        Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5)));
+        Assert.True(waits.Distinct().Count() > 1);
+        var later = await _client.DeliverAsync(Outbox(42, "hello") with { Attempts = 20 }, TestContext.Current.CancellationToken);
+        Assert.InRange(later.RetryAfter!.Value, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(6.25));
 
         _api.Inject(Fault.Timeout("sendMessage"));
-        var timedOut = await _client.DeliverAsync(Outbox(42, "hello"), TestContext.Current.CancellationToken);
+        var pending = _client.DeliverAsync(Outbox(43, "hello"), TestContext.Current.CancellationToken);
+        await _api.WaitForCallAsync(c => c.Method == "sendMessage" && c.Status == 0);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var timedOut = await pending;
         Assert.Equal(DeliveryStatus.Retry, timedOut.Status);
-        Assert.Null(timedOut.RetryAfter);
+        Assert.InRange(timedOut.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.25));
         Assert.Equal("timeout", timedOut.Reason);
     }
 
@@ -158,6 +175,10 @@ public sealed class ChannelClientTests : IAsyncLifetime
         Assert.Equal(DeleteOutcome.Deleted, await _client.DeleteMessageAsync(conversation, "u1:77", TestContext.Current.CancellationToken));
         _api.Inject(new Fault("deleteMessage", 400, "Bad Request: message can't be deleted"));
         Assert.Equal(DeleteOutcome.Failed, await _client.DeleteMessageAsync(conversation, "u2:78", TestContext.Current.CancellationToken));
+
+        // Already gone (deleted by the user, or by an earlier try of the same update): that is what was wanted.
+        _api.Inject(new Fault("deleteMessage", 400, "Bad Request: message to delete not found"));
+        Assert.Equal(DeleteOutcome.Deleted, await _client.DeleteMessageAsync(conversation, "u3:79", TestContext.Current.CancellationToken));
         var call = _api.Calls.First(c => c.Method == "deleteMessage");
         Assert.Equal(77, call.Parameters["message_id"]!.GetValue<long>());
     }
@@ -166,8 +187,11 @@ public sealed class ChannelClientTests : IAsyncLifetime
     public async Task NoExceptionOrResultCarriesTheToken()
     {
         _api.Inject(Fault.Timeout("getMe"));
-        var ex = await Assert.ThrowsAsync<TelegramRequestException>(
-            () => _bot.SendRequestAsync(new Requests.GetMeRequest(), TestContext.Current.CancellationToken));
+        var hanging = _bot.SendRequestAsync(new Requests.GetMeRequest(), TestContext.Current.CancellationToken);
+        await _api.WaitForCallAsync(c => c.Method == "getMe" && c.Status == 0);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var ex = await Assert.ThrowsAsync<TelegramRequestException>(() => hanging);
+        Assert.True(ex.IsTimeout);
         Assert.DoesNotContain(FakeBotApi.Token, ex.ToString(), StringComparison.Ordinal);
 
         var refused = await Assert.ThrowsAsync<TelegramApiException>(

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SupportBot.Channels.Telegram.Tests.Fake;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Storage;
+using SupportBot.Core.Tickets;
 using SupportBot.Testing;
 
 namespace SupportBot.Channels.Telegram.Tests;
@@ -23,6 +24,21 @@ public sealed class DepositConversationTests
     public async Task DepositNotCreditedReachesATicketWithAKeyboardChoiceAndAPhoto(string languageCode, string opening, long chat)
     {
         await using var bot = await TelegramHarness.StartAsync();
+        var ticket = await RunDepositAsync(bot, chat, languageCode, opening);
+
+        Assert.Equal("deposit", ticket.Category);
+        Assert.Equal(Locales.FromHint(languageCode), ticket.Locale);
+        Assert.Contains(ticket.Details, d => d.Id == "txid" && d.Value == TronTxId);
+        Assert.NotEmpty(ticket.Attachments);
+        Assert.Empty(bot.Api.Refused);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(FakeBotApi.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(TronTxId, StringComparison.Ordinal));
+    }
+
+    /// <summary>Walks the deposit flow from <paramref name="opening"/> to a confirmed ticket: the offer's button, every
+    /// question answered (the screenshot as a photo), the summary's Confirm button. Returns the ticket.</summary>
+    internal static async Task<Ticket> RunDepositAsync(TelegramHarness bot, long chat, string languageCode, string opening)
+    {
         var locale = Locales.FromHint(languageCode)!;
         var problem = TestBot.Shipped.FindProblem("deposit")!;
 
@@ -57,13 +73,8 @@ public sealed class DepositConversationTests
         var tickets = await bot.Host.Get<ITicketStore>().ListTicketsForUserAsync(
             "telegram", TelegramHarness.Id(chat), TestContext.Current.CancellationToken);
         var ticket = Assert.Single(tickets);
-        Assert.Equal("deposit", ticket.Category);
-        Assert.Equal(locale, ticket.Locale);
         Assert.Contains(sent, c => c.Text!.Contains(ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        Assert.Contains(ticket.Details, d => d.Id == "txid" && d.Value == TronTxId);
-        Assert.Empty(bot.Api.Refused);
-        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(FakeBotApi.Token, StringComparison.Ordinal));
-        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(TronTxId, StringComparison.Ordinal));
+        return ticket;
     }
 
     internal static async Task<IReadOnlyList<RecordedCall>> PressAsync(

@@ -27,4 +27,29 @@ public sealed class OutboxDeliveryTests
         Assert.Contains(bot.Api.Calls, c => c.ChatId == chat && c.Status == 500);
         Assert.Contains(bot.Api.Calls, c => c.ChatId == chat && c.Status == 0);
     }
+
+    [Fact]
+    public async Task AUserWhoBlockedTheBotIsMarkedUnreachableOnTheirTicketAndNotTriedAgain()
+    {
+        await using var bot = await TelegramHarness.StartAsync();
+        const long chat = 9402;
+        await bot.SendAsync(chat, Updates.Text(chat, "hello"));
+        await bot.SendAsync(chat, Updates.Text(chat, "talk to a human"));
+        var tickets = bot.Host.Get<ITicketStore>();
+        var number = Assert.Single(await tickets.ListTicketsForUserAsync("telegram", TelegramHarness.Id(chat), TestContext.Current.CancellationToken)).Number;
+        Assert.False((await tickets.GetTicketAsync(number, TestContext.Current.CancellationToken))!.Unreachable);
+
+        bot.Api.Inject(Fault.Blocked() with { ChatId = chat, Times = 1000 });
+        await bot.SendAsync(chat, Updates.Text(chat, "are you there?"));
+        await bot.SendAsync(chat, Updates.Text(chat, "hello?"));
+
+        Assert.True((await tickets.GetTicketAsync(number, TestContext.Current.CancellationToken))!.Unreachable);
+        var blocked = bot.Api.Calls.Where(c => c.ChatId == chat && c.Status == 403).ToList();
+        var outbox = await bot.Host.Get<IOutboxStore>().FetchPendingAsync(
+            "telegram", DateTimeOffset.UtcNow.AddYears(1), 100, TestContext.Current.CancellationToken);
+        Assert.Empty(outbox);
+
+        // One refused try per turn: the rest of that turn's replies are given up with it, nothing is tried again.
+        Assert.InRange(blocked.Count, 1, 2);
+    }
 }

@@ -87,6 +87,62 @@ public sealed class PrivateChatTests
     }
 
     [Fact]
+    public async Task AStaleOrUnknownButtonIsAnsweredAndItsKeyboardRemovedAndNothingElseHappens()
+    {
+        await using var bot = await TelegramHarness.StartAsync();
+        const long chat = 8007;
+        var sent = await bot.SendAsync(chat, Updates.Text(chat, "my deposit has not arrived"));
+        var keyboard = sent.Last(c => c.Parameters["reply_markup"] is not null);
+        var userLines = await UserLinesAsync(bot, chat);
+
+        // A button whose long value the bot no longer knows (the hash is not in the store).
+        var before = bot.Api.Calls.Count;
+        var unknown = Updates.Callback(chat, keyboard, 1, "h:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        var answerId = (string)unknown["callback_query"]!["id"]!;
+        Assert.Empty(await bot.SendAsync(chat, unknown));
+        var calls = bot.Api.Calls.Skip(before).ToList();
+        Assert.Contains(calls, c => c.Method == "answerCallbackQuery" && (string?)c.Parameters["callback_query_id"] == answerId);
+        Assert.Contains(calls, c => c.Method == "editMessageReplyMarkup" && c.Parameters["reply_markup"] is null);
+
+        // A button on a message too old to be seen (Telegram sends date 0): answered too, nothing edited.
+        before = bot.Api.Calls.Count;
+        var old = Updates.Callback(chat, keyboard, 1, "h:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB");
+        old["callback_query"]!["message"]!["date"] = 0;
+        Assert.Empty(await bot.SendAsync(chat, old));
+        calls = bot.Api.Calls.Skip(before).ToList();
+        Assert.Contains(calls, c => c.Method == "answerCallbackQuery");
+        Assert.DoesNotContain(calls, c => c.Method == "editMessageReplyMarkup");
+        Assert.Equal(userLines, await UserLinesAsync(bot, chat));
+
+        // Even when answering fails, the press is still handled and the spinner's answer was tried once.
+        bot.Api.Inject(new Fault("answerCallbackQuery", 400, "Bad Request: query is too old and response timeout expired or query ID is invalid"));
+        var data = (string)keyboard.Parameters["reply_markup"]!["inline_keyboard"]![0]![0]!["callback_data"]!;
+        Assert.NotEmpty(await bot.SendAsync(chat, Updates.Callback(chat, keyboard, 1, data)));
+        Assert.Equal(userLines + 1, await UserLinesAsync(bot, chat));
+        Assert.Empty(bot.Api.Refused);
+    }
+
+    private static async Task<int> UserLinesAsync(TelegramHarness bot, long chat) =>
+        (await bot.Host.Get<IConversationStore>().GetTranscriptAsync(
+            new("telegram", TelegramHarness.Id(chat)), 1, TestContext.Current.CancellationToken))
+        .Count(l => l.Direction == TranscriptDirection.User);
+
+    [Fact]
+    public async Task TypingIsShownAgainWhileAScreenshotIsStillBeingFetched()
+    {
+        await using var bot = await TelegramHarness.StartAsync(new Dictionary<string, string?> { ["Telegram:RequestTimeout"] = "00:00:30" });
+        const long chat = 8008;
+        bot.Api.Inject(Fault.Timeout("getFile"));
+        bot.Api.Enqueue(Updates.Photo(chat, "slow-" + chat, 1000));
+
+        // Telegram shows "typing…" for five seconds; a download that takes longer gets it repeated.
+        var hang = await bot.Api.WaitForCallAsync(c => c.Method == "getFile" && c.Status == 0);
+        var again = await bot.Api.WaitForCallAsync(
+            c => c.Sequence > hang.Sequence && c.Method == "sendChatAction" && c.ChatId == chat, TimeSpan.FromSeconds(30));
+        Assert.Equal("typing", (string?)again.Parameters["action"]);
+    }
+
+    [Fact]
     public async Task TheUsersLanguageCodeChoosesTheLanguage()
     {
         await using var bot = await TelegramHarness.StartAsync();

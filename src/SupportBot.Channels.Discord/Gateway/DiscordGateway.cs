@@ -25,6 +25,9 @@ internal sealed class DiscordGateway
     private Uri? _resumeUrl;
     private long? _seq;
 
+    // Whether the current (or just ended) session reached READY or RESUMED: the back-off starts again after one that did.
+    private bool _started;
+
     public DiscordGateway(DiscordOptions options, DiscordRestClient rest, TimeProvider time, ILogger<DiscordGateway> log)
     {
         _options = options;
@@ -59,6 +62,7 @@ internal sealed class DiscordGateway
             cancellationToken.ThrowIfCancellationRequested();
             var resume = _sessionId is not null && _resumeUrl is not null;
             SessionEnd end;
+            _started = false;
             try
             {
                 var url = resume ? _resumeUrl! : await GatewayUrlAsync(cancellationToken);
@@ -69,13 +73,14 @@ internal sealed class DiscordGateway
                 || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 _log.LogWarning("Discord: the gateway connection failed ({Failure}); reconnecting.", ex.GetType().Name);
-                end = new SessionEnd(Healthy: false, Immediate: false);
+                end = new SessionEnd(Healthy: _started, Immediate: false);
             }
 
-            failures = end.Healthy ? 0 : failures + 1;
+            // Consecutive sessions that never started: a session that reached READY or RESUMED starts the count again.
+            failures = end.Healthy ? 1 : failures + 1;
             if (!end.Immediate)
             {
-                await Task.Delay(Backoff(Math.Max(1, failures), Jitter()), _time, cancellationToken);
+                await Task.Delay(Backoff(failures, Jitter()), _time, cancellationToken);
             }
         }
     }
@@ -106,7 +111,6 @@ internal sealed class DiscordGateway
         await socket.ConnectAsync(WithQuery(url), ct);
         using var session = new Session(socket);
         ITimer? heartbeat = null;
-        var healthy = false;
         try
         {
             while (true)
@@ -117,7 +121,7 @@ internal sealed class DiscordGateway
                     var frame = await ReceiveAsync(socket, ct);
                     if (frame is null)
                     {
-                        return Closed((int?)socket.CloseStatus ?? 1006, healthy);
+                        return Closed((int?)socket.CloseStatus ?? 1006, _started);
                     }
 
                     payload = JsonSerializer.Deserialize(frame, DiscordJsonContext.Default.GatewayPayload);
@@ -130,7 +134,7 @@ internal sealed class DiscordGateway
                 catch (Exception ex) when (session.Zombie && ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
                 {
                     _log.LogWarning("Discord: no heartbeat ACK arrived; reconnecting to resume.");
-                    return new SessionEnd(healthy, Immediate: false);
+                    return new SessionEnd(_started, Immediate: false);
                 }
 
                 if (payload is null)
@@ -141,7 +145,7 @@ internal sealed class DiscordGateway
                 switch ((GatewayOpCode)payload.Op)
                 {
                     case GatewayOpCode.Hello:
-                        var hello = payload.D.Deserialize(DiscordJsonContext.Default.HelloData);
+                        var hello = Parse(payload.D, DiscordJsonContext.Default.HelloData);
                         var interval = TimeSpan.FromMilliseconds(Math.Max(1000, hello?.HeartbeatInterval ?? 41250));
                         heartbeat?.Dispose();
                         heartbeat = _time.CreateTimer(_ => Beat(session), null, interval * Jitter(), interval);
@@ -169,7 +173,7 @@ internal sealed class DiscordGateway
                     case GatewayOpCode.Reconnect:
                         _log.LogInformation("Discord: the gateway asked for a reconnect; resuming.");
                         await CloseQuietlyAsync(socket);
-                        return new SessionEnd(healthy, Immediate: true);
+                        return new SessionEnd(_started, Immediate: true);
                     case GatewayOpCode.InvalidSession:
                         var resumable = payload.D.ValueKind == JsonValueKind.True;
                         _log.LogInformation("Discord: the session is invalid ({Resumable}).", resumable ? "resumable" : "identifying anew");
@@ -186,7 +190,7 @@ internal sealed class DiscordGateway
                             _seq = seq;
                         }
 
-                        healthy |= OnEvent(payload);
+                        _started |= OnEvent(payload);
                         break;
                 }
             }
@@ -202,17 +206,8 @@ internal sealed class DiscordGateway
         switch (payload.T)
         {
             case "READY":
-                ReadyData? ready;
-                try
-                {
-                    ready = payload.D.Deserialize(DiscordJsonContext.Default.ReadyData);
-                }
-                catch (JsonException)
-                {
-                    ready = null;
-                }
-
-                if (ready is null)
+                var ready = Parse(payload.D, DiscordJsonContext.Default.ReadyData);
+                if (ready is null || string.IsNullOrEmpty(ready.SessionId) || string.IsNullOrEmpty(ready.User?.Id))
                 {
                     _log.LogWarning("Discord: skipped a malformed READY.");
                     return false;
@@ -233,6 +228,25 @@ internal sealed class DiscordGateway
             default:
                 OnDispatch?.Invoke(payload.T, payload.D);
                 return false;
+        }
+    }
+
+    /// <summary>The body as <typeparamref name="T"/>, or null when it is missing or has the wrong shape.</summary>
+    private static T? Parse<T>(JsonElement body, JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return body.Deserialize(type);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -88,14 +88,14 @@ internal sealed class DiscordRestClient
         using var turn = await _limits.EnterAsync(route, ct);
         for (var attempt = 1; ; attempt++)
         {
-            var wait = _limits.WaitFor(route);
-            if (wait > _options.MaxRateLimitWait)
+            // Again after each wait: a global limit may have begun, or a route of the same bucket emptied it, meanwhile.
+            for (var wait = _limits.Reserve(route); wait > TimeSpan.Zero; wait = _limits.Reserve(route))
             {
-                throw new DiscordApiException(name, 429, null, wait);
-            }
+                if (wait > _options.MaxRateLimitWait)
+                {
+                    throw new DiscordApiException(name, 429, null, wait);
+                }
 
-            if (wait > TimeSpan.Zero)
-            {
                 _log.LogDebug("Discord: {Route} waits {Wait} for its rate limit.", name, wait);
                 await Task.Delay(wait, _time, ct);
             }

@@ -25,8 +25,10 @@ internal sealed class RateLimiter
         return new Release(gate);
     }
 
-    /// <summary>How long the route must still wait before its next request (zero when it may go now).</summary>
-    public TimeSpan WaitFor(DiscordRoute route)
+    /// <summary>How long the route must still wait before its next request; zero means it may go now, and then the
+    /// request is counted against its bucket at once, so another route of the same bucket does not send into a
+    /// bucket this one has just emptied (the response's headers correct the count).</summary>
+    public TimeSpan Reserve(DiscordRoute route)
     {
         var now = _time.GetUtcNow();
         var wait = TimeSpan.Zero;
@@ -48,6 +50,10 @@ internal sealed class RateLimiter
                 if (state.Remaining <= 0 && state.ResetAt > now && state.ResetAt - now > wait)
                 {
                     wait = state.ResetAt - now;
+                }
+                else if (wait == TimeSpan.Zero && state.ResetAt > now)
+                {
+                    state.Remaining--;
                 }
             }
         }

@@ -111,7 +111,20 @@ internal sealed class AgentTopicCommands
     private Task AnswerAsync(long topic, string key, CancellationToken ct, params (string Name, string Value)[] args) =>
         AnswerRawAsync(topic, _catalog.Text(key).Format(_topics.Locale, args), ct);
 
-    private Task AnswerRawAsync(long topic, string text, CancellationToken ct) => _topics.AnswerAsync(topic, text, ct);
+    private async Task AnswerRawAsync(long topic, string text, CancellationToken ct)
+    {
+        try
+        {
+            await _topics.AnswerAsync(topic, text, ct);
+        }
+        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        {
+            // The desk action is already stored; failing the update now would run it a second time when the update
+            // is handled again (a second note, a second reply). Only the confirmation in the topic is lost.
+            _log.LogWarning("Answering an agent in topic {Topic} failed ({Reason}); the action itself is done.",
+                topic, ex is TelegramApiException api ? api.ErrorCode.ToString(CultureInfo.InvariantCulture) : "no answer");
+        }
+    }
 
     /// <summary>"/note@MyBot text" → ("note", "text"); plain text → (null, text).</summary>
     private static (string? Command, string Argument) Command(string text)

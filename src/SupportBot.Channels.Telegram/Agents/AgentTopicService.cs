@@ -68,24 +68,29 @@ internal sealed class AgentTopicService : BackgroundService
 
     private async Task HandleWithRetriesAsync(TicketEvent ticketEvent, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var failures = 0;
+        while (true)
         {
             try
             {
                 await HandleAsync(ticketEvent, ct);
                 return;
             }
+            catch (TelegramApiException ex) when (ex.RetryAfter is { } after)
+            {
+                // Telegram's "slow down" (a busy agent group) is waited out, never counted as a failure.
+                await Task.Delay(after, _time, ct);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                if (attempt >= Attempts)
+                if (++failures >= Attempts)
                 {
                     _log.LogWarning("Mirroring ticket {Number} ({Kind}) into the agent group failed ({Type}); given up.",
                         ticketEvent.Number, ticketEvent.Kind, ex.GetType().Name);
                     return;
                 }
 
-                var wait = ex is TelegramApiException { RetryAfter: { } after } ? after : TimeSpan.FromSeconds(attempt);
-                await Task.Delay(wait, _time, ct);
+                await Task.Delay(TimeSpan.FromSeconds(failures), _time, ct);
             }
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SupportBot.Channels.Telegram.Requests;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
+using SupportBot.Core.Routing;
 using SupportBot.Core.Channels;
 using SupportBot.Core.Storage;
 
@@ -11,7 +12,8 @@ namespace SupportBot.Channels.Telegram.Delivery;
 
 /// <summary>The outbound half of the Telegram channel: delivers outbox messages (the dispatcher calls it one chat at a
 /// time, in order) and deletes a message the safety guard found a secret in. Failures become delivery results:
-/// 429 waits <c>retry_after</c>, 5xx and timeouts back off, a user who blocked the bot is unreachable.</summary>
+/// 429 waits <c>retry_after</c>, 5xx and timeouts back off with jitter (the waits run on the dispatcher's
+/// <see cref="TimeProvider"/>), a user who blocked the bot is unreachable (the store then marks their ticket).</summary>
 internal sealed class TelegramChannelClient : IChannelClient
 {
     public const string Name = "telegram";
@@ -68,7 +70,7 @@ internal sealed class TelegramChannelClient : IChannelClient
         {
             _log.LogWarning("Telegram delivery of outbox message {Id} failed without an answer ({Kind}); retrying.",
                 message.Id, ex.IsTimeout ? "timeout" : "network");
-            return DeliveryResult.Retry(ex.IsTimeout ? "timeout" : "network");
+            return DeliveryResult.Retry(ex.IsTimeout ? "timeout" : "network", Backoff(message.Attempts + 1));
         }
     }
 
@@ -88,6 +90,12 @@ internal sealed class TelegramChannelClient : IChannelClient
             await _messenger.Client.SendRequestAsync(new DeleteMessageRequest(chatId, telegramMessageId), cancellationToken);
             return DeleteOutcome.Deleted;
         }
+        catch (TelegramApiException ex) when (ex.ErrorCode == 400
+            && ex.Description.Contains("message to delete not found", StringComparison.OrdinalIgnoreCase))
+        {
+            // Already gone (the user deleted it, or an earlier try of this update did): what the guard wanted.
+            return DeleteOutcome.Deleted;
+        }
         catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
         {
             _log.LogWarning("Telegram could not delete a message that held a secret ({Reason}).",
@@ -95,6 +103,11 @@ internal sealed class TelegramChannelClient : IChannelClient
             return DeleteOutcome.Failed;
         }
     }
+
+    /// <summary>The dispatcher's exponential back-off (1 s, 2 s, 4 s … 5 min) plus up to 25 % jitter, so chats that
+    /// failed together (a Telegram outage) do not all come back in the same second.</summary>
+    public static TimeSpan Backoff(int attempt) =>
+        OutboxDispatcher.Backoff(attempt) * (1 + (Random.Shared.NextDouble() / 4));
 
     private DeliveryResult Classify(OutboxMessage message, TelegramApiException ex)
     {
@@ -113,11 +126,11 @@ internal sealed class TelegramChannelClient : IChannelClient
                 return DeliveryResult.Unreachable("400 chat not found");
             case >= 500:
                 _log.LogWarning("Telegram answered {Code} for outbox message {Id}; retrying with back-off.", ex.ErrorCode, message.Id);
-                return DeliveryResult.Retry(ex.ErrorCode.ToString(CultureInfo.InvariantCulture) + " server error");
+                return DeliveryResult.Retry(ex.ErrorCode.ToString(CultureInfo.InvariantCulture) + " server error", Backoff(message.Attempts + 1));
             default:
                 _log.LogError("Telegram refused outbox message {Id}: {Code} {Description}; retrying with back-off.",
                     message.Id, ex.ErrorCode, ex.Description);
-                return DeliveryResult.Retry(ex.ErrorCode.ToString(CultureInfo.InvariantCulture) + " refused");
+                return DeliveryResult.Retry(ex.ErrorCode.ToString(CultureInfo.InvariantCulture) + " refused", Backoff(message.Attempts + 1));
         }
     }
 

@@ -12,13 +12,15 @@ namespace SupportBot.Channels.Telegram.Inbound;
 
 /// <summary>Starts the channel and receives updates. Start-up: the texts are checked (a missing one stops the host,
 /// naming it), getMe says who the bot is, and the log says what the channel does. Then either long polling, with
-/// the offset stored after each update is handled (so a restart neither loses nor repeats one; Telegram drops an
-/// update only when the next getUpdates carries a higher offset), or the webhook: setWebhook, then a worker that
-/// handles what the endpoint queued. Errors back off from 1 s to 60 s with jitter.</summary>
+/// the offset stored after each update's turn is stored (so a restart neither loses nor repeats one; Telegram drops
+/// an update only when the next getUpdates carries a higher offset), or the webhook: setWebhook, then a worker that
+/// handles what the endpoint queued and tells the waiting request how it went. Updates are handled one at a time, in
+/// order. A passing failure (the store, the network, Telegram's 429/5xx) never skips an update; any other failure
+/// skips it after <see cref="WebhookQueue.AttemptsPerUpdate"/> tries, so one unusable update cannot stop the bot.
+/// Errors back off from 1 s to 60 s with jitter.</summary>
 internal sealed class TelegramReceiverService : BackgroundService
 {
     public const string OffsetCursor = "telegram.offset";
-    private const int AttemptsPerUpdate = 5;
     private static readonly string[] AllowedUpdates = ["message", "edited_message", "callback_query"];
 
     private readonly TelegramBotClient _client;
@@ -85,9 +87,9 @@ internal sealed class TelegramReceiverService : BackgroundService
                 };
                 await RetryAsync("setWebhook", ct => _client.SendRequestAsync(request, ct), stoppingToken);
                 _log.LogInformation("Telegram webhook set to {Url}; updates arrive at {Path}.", _options.WebhookUrl, _options.WebhookPath);
-                await foreach (var update in _webhookQueue.Reader.ReadAllAsync(stoppingToken))
+                await foreach (var pending in _webhookQueue.Reader.ReadAllAsync(stoppingToken))
                 {
-                    await HandleWithRetriesAsync(update, stoppingToken);
+                    await HandleWebhookUpdateAsync(pending, stoppingToken);
                 }
             }
             else
@@ -188,8 +190,11 @@ internal sealed class TelegramReceiverService : BackgroundService
         return wait;
     }
 
+    /// <summary>Polling: handles the update until it is stored. Passing failures are retried as long as it takes
+    /// (Telegram keeps the update meanwhile); other failures at most <see cref="WebhookQueue.AttemptsPerUpdate"/> times.</summary>
     private async Task HandleWithRetriesAsync(Update update, CancellationToken ct)
     {
+        var failures = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -200,18 +205,57 @@ internal sealed class TelegramReceiverService : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 // The type only: an exception from deep inside may quote what the user wrote.
-                if (attempt >= AttemptsPerUpdate)
+                var passing = IsPassing(ex);
+                if (!passing && ++failures >= WebhookQueue.AttemptsPerUpdate)
                 {
                     _log.LogError("Telegram update {UpdateId} failed {Attempts} times ({Type}); skipped.",
                         update.UpdateId, attempt, ex.GetType().Name);
                     return;
                 }
 
-                _log.LogWarning("Telegram update {UpdateId} failed ({Type}); trying again.", update.UpdateId, ex.GetType().Name);
-                await Task.Delay(Backoff(attempt), _time, ct);
+                var wait = ex is TelegramApiException { RetryAfter: { } after } ? after : Backoff(attempt);
+                _log.Log(
+                    attempt == 1 ? LogLevel.Warning : LogLevel.Error,
+                    "Telegram update {UpdateId} failed ({Type}{Passing}); it stays unconfirmed and is tried again in {Seconds:0.#} s.",
+                    update.UpdateId, ex.GetType().Name, passing ? ", passing" : "", wait.TotalSeconds);
+                await Task.Delay(wait, _time, ct);
             }
         }
     }
+
+    /// <summary>Webhook: one try; the waiting request answers 200 only when it worked, otherwise Telegram sends the
+    /// update again (its redelivery is the retry).</summary>
+    private async Task HandleWebhookUpdateAsync(WebhookQueue.Pending pending, CancellationToken ct)
+    {
+        try
+        {
+            await _handler.HandleAsync(pending.Update, ct);
+            _webhookQueue.Handled(pending);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (_webhookQueue.Failed(pending, IsPassing(ex)))
+            {
+                _log.LogError("Telegram update {UpdateId} failed {Attempts} times ({Type}); skipped.",
+                    pending.Update.UpdateId, WebhookQueue.AttemptsPerUpdate, ex.GetType().Name);
+            }
+            else
+            {
+                _log.LogWarning("Telegram update {UpdateId} failed ({Type}); Telegram is asked to send it again.",
+                    pending.Update.UpdateId, ex.GetType().Name);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            _webhookQueue.Failed(pending, passing: true);
+            throw;
+        }
+    }
+
+    /// <summary>A failure that goes away by itself: the store or the network, or Telegram asking us to slow down.</summary>
+    private static bool IsPassing(Exception ex) =>
+        ex is UpdateNotStoredException or TelegramRequestException or TelegramApiException { ErrorCode: 429 or >= 500 }
+            or System.Data.Common.DbException or IOException or TimeoutException;
 
     private async Task<T> RetryAsync<T>(string what, Func<CancellationToken, Task<T>> action, CancellationToken ct)
     {
@@ -224,12 +268,30 @@ internal sealed class TelegramReceiverService : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 var wait = Backoff(failures);
-                _log.LogWarning("Telegram channel: {What} failed ({Failure}); retrying in {Seconds:0.#} s.",
-                    what, ex is TelegramApiException api ? api.ErrorCode + " " + api.Description : ex.GetType().Name, wait.TotalSeconds);
+                if (ex is TelegramApiException { ErrorCode: 401 or 404 })
+                {
+                    // Telegram answers an unknown token with 401 (and a malformed one with 404).
+                    _log.LogError("Telegram rejected the bot token (Telegram:BotToken) at {What}; check it with @BotFather. Retrying in {Seconds:0} s.",
+                        what, wait.TotalSeconds);
+                }
+                else
+                {
+                    _log.LogWarning("Telegram channel: {What} failed ({Failure}); retrying in {Seconds:0.#} s.",
+                        what, Describe(ex), wait.TotalSeconds);
+                }
+
                 await Task.Delay(wait, _time, ct);
             }
         }
     }
+
+    // Our two failure kinds carry no address and no user text, so their words may be logged; anything else only by type.
+    private static string Describe(Exception ex) => ex switch
+    {
+        TelegramApiException api => api.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + api.Description,
+        TelegramRequestException request => request.Message,
+        _ => ex.GetType().Name,
+    };
 
     private async Task RetryAsync(string what, Func<CancellationToken, Task> action, CancellationToken ct) =>
         await RetryAsync<bool>(what, async c =>

@@ -13,9 +13,13 @@ namespace SupportBot.Channels.Telegram.Inbound;
 
 /// <summary>Turns one update into what the bot does with it: a private message or button press goes to the router;
 /// a group message gets "please write to me privately"; the agent group goes to the topic commands. Polling and
-/// the webhook both end here. Throws only for failures worth retrying the update for (the store, the network).</summary>
+/// the webhook both end here. Throws only for failures worth handling the update again for (the store, the network):
+/// the caller then leaves the update unconfirmed.</summary>
 internal sealed class TelegramUpdateHandler
 {
+    /// <summary>How often "typing…" is repeated while an update is worked on.</summary>
+    public static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(4);
+
     private readonly ConversationRouter _router;
     private readonly TelegramMessenger _messenger;
     private readonly CallbackData _callbackData;
@@ -101,23 +105,25 @@ internal sealed class TelegramUpdateHandler
             return;
         }
 
-        await TypingAsync(message.Chat.Id, ct);
-        var download = await _downloads.DownloadAsync(message, ct);
-        if (download.RefusalKey is { } refusal)
+        await WhileTypingAsync(message.Chat.Id, async () =>
         {
-            var maxMb = (_options.MaxFileBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
-            await _messenger.SendAsync(
-                message.Chat.Id, null, _catalog.Text(refusal).Format(locale, ("maxMb", maxMb)), [], ct: ct);
-            return;
-        }
+            var download = await _downloads.DownloadAsync(message, ct);
+            if (download.RefusalKey is { } refusal)
+            {
+                var maxMb = (_options.MaxFileBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+                await _messenger.SendAsync(
+                    message.Chat.Id, null, _catalog.Text(refusal).Format(locale, ("maxMb", maxMb)), [], ct: ct);
+                return;
+            }
 
-        var activity = Activity(message, from, updateId) with
-        {
-            MessageId = TelegramMessageIds.For(updateId, message.MessageId),
-            Text = message.Text ?? message.Caption ?? "",
-            Attachments = download.Attachments,
-        };
-        await RouteAsync(message.Chat.Id, activity, ct);
+            var activity = Activity(message, from, updateId) with
+            {
+                MessageId = TelegramMessageIds.For(updateId, message.MessageId),
+                Text = message.Text ?? message.Caption ?? "",
+                Attachments = download.Attachments,
+            };
+            await RouteAsync(activity, ct);
+        }, ct);
     }
 
     private async Task HandleCallbackAsync(long updateId, CallbackQuery callback, CancellationToken ct)
@@ -137,15 +143,9 @@ internal sealed class TelegramUpdateHandler
             return;
         }
 
-        var value = await _callbackData.DecodeAsync(callback.Data, ct);
-        if (value is null)
-        {
-            return;
-        }
-
         if (message.Date != 0)
         {
-            // The keyboard has done its job: remove it so an old button cannot be pressed again.
+            // The keyboard has done its job (or is one we no longer know): remove it so it cannot be pressed again.
             try
             {
                 await _messenger.Client.SendRequestAsync(
@@ -157,6 +157,13 @@ internal sealed class TelegramUpdateHandler
             }
         }
 
+        var value = await _callbackData.DecodeAsync(callback.Data, ct);
+        if (value is null)
+        {
+            _log.LogDebug("A button press with data the bot did not make (or no longer knows) was answered and ignored.");
+            return;
+        }
+
         var title = message.ReplyMarkup?.InlineKeyboard.SelectMany(r => r)
             .FirstOrDefault(b => b.CallbackData == callback.Data)?.Text ?? value;
         var activity = Activity(message, callback.From, updateId) with
@@ -165,8 +172,7 @@ internal sealed class TelegramUpdateHandler
             Text = title,
             ChoiceValue = value,
         };
-        await TypingAsync(message.Chat.Id, ct);
-        await RouteAsync(message.Chat.Id, activity, ct);
+        await WhileTypingAsync(message.Chat.Id, () => RouteAsync(activity, ct), ct);
     }
 
     private InboundActivity Activity(Message message, User from, long updateId) => new()
@@ -180,18 +186,14 @@ internal sealed class TelegramUpdateHandler
         Timestamp = _time.GetUtcNow(),
     };
 
-    private async Task RouteAsync(long chatId, InboundActivity activity, CancellationToken ct)
+    private async Task RouteAsync(InboundActivity activity, CancellationToken ct)
     {
         var result = await _router.HandleAsync(activity, ct);
-        if (result.Status != RouteStatus.StoreUnavailable)
+        if (result.Status == RouteStatus.StoreUnavailable)
         {
-            return;
-        }
-
-        // Nothing was stored, so these replies are not in the outbox: send them directly.
-        foreach (var reply in result.Replies)
-        {
-            await _messenger.SendAsync(chatId, null, reply.Text, reply.Choices, ct: ct);
+            // Nothing was stored. Telegram still holds the update (it is confirmed only after this returns), so it is
+            // handled again once the store is back rather than answered "send it again" and dropped.
+            throw new UpdateNotStoredException();
         }
     }
 
@@ -201,6 +203,39 @@ internal sealed class TelegramUpdateHandler
         return text.StartsWith('/')
             || (_identity.Username is { } name && text.Contains("@" + name, StringComparison.OrdinalIgnoreCase))
             || (message.ReplyToMessage?.From?.Id is { } to && to == _identity.Id);
+    }
+
+    /// <summary>Shows "typing…" before <paramref name="work"/> and again every <see cref="TypingInterval"/> while it
+    /// runs (Telegram shows it for five seconds; fetching a large screenshot can take longer).</summary>
+    private async Task WhileTypingAsync(long chatId, Func<Task> work, CancellationToken ct)
+    {
+        await TypingAsync(chatId, ct);
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var repeat = RepeatTypingAsync(chatId, working.Token);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await working.CancelAsync();
+            await repeat;
+        }
+    }
+
+    private async Task RepeatTypingAsync(long chatId, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TypingInterval, _time, ct);
+                await TypingAsync(chatId, ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task TypingAsync(long chatId, CancellationToken ct)

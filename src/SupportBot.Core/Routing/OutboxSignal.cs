@@ -48,17 +48,18 @@ public sealed class OutboxSignal
             return true;
         }
 
-        // The wake-up may have arrived just as the timer fired: keep it for the next wait rather than drop it.
+        // The wake-up may have arrived just as the timer fired: it was taken, so say so (the caller drains either way).
+        // Giving it back instead would overfill the gate whenever a second Notify came in meanwhile
+        // (SemaphoreFullException, and a delivery loop that then sleeps on a clock that may not move).
         try
         {
             await signalled;
-            gate.Release();
+            return true;
         }
         catch (OperationCanceledException)
         {
+            return false;
         }
-
-        return false;
     }
 
     private SemaphoreSlim Gate(string channel) => _channels.GetOrAdd(channel, static _ => new SemaphoreSlim(0, 1));

@@ -31,6 +31,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly Dictionary<string, Queue<ScriptedFailure>> _failures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _nonces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _exhausted = new(StringComparer.Ordinal);
     private readonly List<(long Seq, string Type, JsonNode Data)> _history = [];
     private long _nextId = 800000000000000000;
     private long _seq;
@@ -51,6 +52,13 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     /// <summary>Stop answering heartbeats.</summary>
     public bool DropAcks { get; set; }
+
+    /// <summary>When set, every Identify or Resume is answered by closing with this code (a session that never starts).</summary>
+    public int? CloseOnSessionStart { get; set; }
+
+    /// <summary>Routes (e.g. <c>DELETE /channels/{channel_id}/messages/{message_id}</c>) that share one
+    /// <c>X-RateLimit-Bucket</c>; every other route has its own.</summary>
+    public Dictionary<string, string> SharedBuckets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The heartbeat interval sent in Hello.</summary>
     public int HeartbeatIntervalMs { get; set; } = 45000;
@@ -119,6 +127,16 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
+    /// <summary>The next successful call of <paramref name="route"/> says its bucket is empty for
+    /// <paramref name="resetAfterSeconds"/> (<c>X-RateLimit-Remaining: 0</c>).</summary>
+    public void ExhaustNext(string route, double resetAfterSeconds)
+    {
+        lock (_gate)
+        {
+            _exhausted[route] = resetAfterSeconds;
+        }
+    }
+
     /// <summary>Waits until <paramref name="condition"/> over the recorded requests holds.</summary>
     public Task WaitForAsync(Func<FakeDiscord, bool> condition, CancellationToken ct = default)
     {
@@ -175,17 +193,22 @@ public sealed class FakeDiscord : IAsyncDisposable
         SendAsync(_socket!, new JsonObject { ["op"] = op, ["d"] = data });
 
     /// <summary>Closes the connection with <paramref name="code"/>.</summary>
-    public async Task CloseAsync(int code)
+    public Task CloseAsync(int code) => CloseSocketAsync(_socket!, code);
+
+    private async Task CloseSocketAsync(WebSocket socket, int code)
     {
-        var socket = _socket!;
-        await _sendLock.WaitAsync();
+        var gate = _sendLock;
+        await gate.WaitAsync();
         try
         {
             await socket.CloseOutputAsync((WebSocketCloseStatus)code, "test", CancellationToken.None);
         }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+        {
+        }
         finally
         {
-            _sendLock.Release();
+            gate.Release();
         }
     }
 
@@ -355,7 +378,7 @@ public sealed class FakeDiscord : IAsyncDisposable
                 }
                 else
                 {
-                    context.Response.Headers["X-RateLimit-Bucket"] = "bucket-" + template.GetHashCode(StringComparison.Ordinal);
+                    context.Response.Headers["X-RateLimit-Bucket"] = BucketOf(route);
                     context.Response.Headers["X-RateLimit-Remaining"] = "0";
                     context.Response.Headers["X-RateLimit-Reset-After"] = (failure.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture);
                 }
@@ -365,13 +388,22 @@ public sealed class FakeDiscord : IAsyncDisposable
             return;
         }
 
-        context.Response.Headers["X-RateLimit-Bucket"] = "bucket-" + template.GetHashCode(StringComparison.Ordinal);
+        double? exhaustedFor;
+        lock (_gate)
+        {
+            exhaustedFor = _exhausted.Remove(route, out var seconds) ? seconds : null;
+        }
+
+        context.Response.Headers["X-RateLimit-Bucket"] = BucketOf(route);
         context.Response.Headers["X-RateLimit-Limit"] = "5";
-        context.Response.Headers["X-RateLimit-Remaining"] = "4";
-        context.Response.Headers["X-RateLimit-Reset-After"] = "1.0";
+        context.Response.Headers["X-RateLimit-Remaining"] = exhaustedFor is null ? "4" : "0";
+        context.Response.Headers["X-RateLimit-Reset-After"] = (exhaustedFor ?? 1.0).ToString(CultureInfo.InvariantCulture);
         var (status, answer) = Normal(route, path, body);
         await Answer(context, new RecordedRequest(method, template, path, body, status), status, answer);
     }
+
+    private string BucketOf(string route) =>
+        SharedBuckets.TryGetValue(route, out var shared) ? shared : "bucket-" + route.GetHashCode(StringComparison.Ordinal);
 
     private (int Status, JsonNode? Body) Normal(string route, string path, JsonNode? body)
     {
@@ -564,6 +596,12 @@ public sealed class FakeDiscord : IAsyncDisposable
                 }
 
                 Log("identify intents=" + d?["intents"]);
+                if (CloseOnSessionStart is { } refuse)
+                {
+                    await CloseSocketAsync(socket, refuse);
+                    break;
+                }
+
                 long readySeq;
                 lock (_gate)
                 {
@@ -589,6 +627,12 @@ public sealed class FakeDiscord : IAsyncDisposable
             case 6:
                 var from = d?["seq"]?.GetValue<long>() ?? 0;
                 Log("resume session=" + d?["session_id"] + " seq=" + from);
+                if (CloseOnSessionStart is { } refused)
+                {
+                    await CloseSocketAsync(socket, refused);
+                    break;
+                }
+
                 List<(long Seq, string Type, JsonNode Data)> missed;
                 lock (_gate)
                 {
