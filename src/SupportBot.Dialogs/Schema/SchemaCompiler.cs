@@ -15,7 +15,10 @@ internal sealed class SchemaCompiler
         "deprecated",
     };
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // Generous on purpose: the timeout is wall-clock, and on a loaded machine (CI, a busy server) a GC pause or a
+    // starved thread made 100 ms fail a valid key. Our own schema's patterns match in microseconds; this only
+    // has to stop a pathological one from hanging start-up.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private readonly List<string> _errors = [];
     private readonly Dictionary<string, SchemaNode> _byPointer = new(StringComparer.Ordinal);
