@@ -65,7 +65,7 @@ try
     foreach (var r in new[] { directLine, bare })
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"{r.Name}: {r.PerSecond:F0} msg/s, p50 {r.Percentile(0.50):F2} ms, p99 {r.Percentile(0.99):F2} ms, failures {r.Failures}"));
+            $"{r.Name}: {r.PerSecond:F0} msg/s, p50 {r.Percentile(0.50):F2} ms, p99 {r.Percentile(0.99):F2} ms, failures {r.Failures}, CPU {r.CpuSeconds:F1} s = {r.CpuMicrosecondsPerMessage:F0} µs/msg, {r.KilobytesPerMessage:F1} KB/msg, {r.Collections} GCs"));
     }
 
     if (markdownFile is not null)
