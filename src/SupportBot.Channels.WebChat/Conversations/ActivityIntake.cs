@@ -211,9 +211,18 @@ public sealed class ActivityIntake
     {
         foreach (var message in sent)
         {
-            _ = _outbox.MarkDeliveredAsync(message.Id, at, CancellationToken.None)
-                .ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Task marking;
+            try
+            {
+                marking = _outbox.MarkDeliveredAsync(message.Id, at, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return; // the store is closing (host shutdown): the loop marks them after the restart
+            }
+
+            _ = marking.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
