@@ -15,7 +15,26 @@ internal static class LoadDriver
             clients[i] = await connect(i);
         }
 
+        var process = Process.GetCurrentProcess();
+        var cpuAtStart = TimeSpan.Zero;
+        var cpuAtEnd = TimeSpan.Zero;
+        long allocatedAtStart = 0, allocatedAtEnd = 0;
+        int gcAtStart = 0, gcAtEnd = 0;
         var stopwatch = Stopwatch.StartNew();
+        // The process's CPU time at the window's edges, sampled by a side task (driver and servers together).
+        var sampler = Task.Run(async () =>
+        {
+            await Task.Delay(warmup);
+            process.Refresh();
+            cpuAtStart = process.TotalProcessorTime;
+            allocatedAtStart = GC.GetTotalAllocatedBytes();
+            gcAtStart = GC.CollectionCount(0);
+            await Task.Delay(measured);
+            process.Refresh();
+            cpuAtEnd = process.TotalProcessorTime;
+            allocatedAtEnd = GC.GetTotalAllocatedBytes();
+            gcAtEnd = GC.CollectionCount(0);
+        });
         var measureFrom = warmup;
         var measureTo = warmup + measured;
         var latencies = new List<double>[connections];
@@ -42,8 +61,14 @@ internal static class LoadDriver
             }
         })));
 
+        await sampler;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new LoadResult(name, connections, all.Length, failures, measured.TotalSeconds, all);
+        return new LoadResult(name, connections, all.Length, failures, measured.TotalSeconds, all)
+        {
+            CpuSeconds = (cpuAtEnd - cpuAtStart).TotalSeconds,
+            AllocatedBytes = allocatedAtEnd - allocatedAtStart,
+            Collections = gcAtEnd - gcAtStart,
+        };
     }
 }

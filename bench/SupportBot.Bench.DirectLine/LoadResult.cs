@@ -11,6 +11,21 @@ internal sealed record LoadResult(string Name, int Connections, long Messages, l
 {
     public double PerSecond => Messages / Seconds;
 
+    /// <summary>CPU time the whole process (driver and servers) used in the measured window.</summary>
+    public double CpuSeconds { get; init; }
+
+    /// <summary>Bytes allocated by the process in the measured window.</summary>
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>Garbage collections (any generation) in the measured window.</summary>
+    public int Collections { get; init; }
+
+    /// <summary>Kilobytes allocated per completed round trip, driver included.</summary>
+    public double KilobytesPerMessage => Messages == 0 ? double.NaN : AllocatedBytes / 1024.0 / Messages;
+
+    /// <summary>CPU microseconds per completed round trip, driver included.</summary>
+    public double CpuMicrosecondsPerMessage => Messages == 0 ? double.NaN : CpuSeconds * 1e6 / Messages;
+
     public double Percentile(double p) =>
         LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)Math.Ceiling(p * LatenciesMs.Length) - 1)];
 }

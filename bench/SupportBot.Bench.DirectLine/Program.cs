@@ -65,7 +65,7 @@ try
     foreach (var r in new[] { directLine, bare })
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"{r.Name}: {r.PerSecond:F0} msg/s, p50 {r.Percentile(0.50):F2} ms, p99 {r.Percentile(0.99):F2} ms, failures {r.Failures}"));
+            $"{r.Name}: {r.PerSecond:F0} msg/s, p50 {r.Percentile(0.50):F2} ms, p99 {r.Percentile(0.99):F2} ms, failures {r.Failures}, CPU {r.CpuSeconds:F1} s = {r.CpuMicrosecondsPerMessage:F0} µs/msg, {r.KilobytesPerMessage:F1} KB/msg, {r.Collections} GCs"));
     }
 
     if (markdownFile is not null)
@@ -122,14 +122,14 @@ static async Task WriteMarkdownAsync(string file, LoadResult directLine, LoadRes
         .AppendLine()
         .AppendLine(FormattableString.Invariant(
             $"`bench/SupportBot.Bench.DirectLine`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}: {connections} concurrent clients, {seconds} s measured after a warm-up, driver and servers in one process over loopback."))
-        .AppendLine("Each Direct Line round trip is `POST /v3/directline/conversations/{id}/activities` (the text `menu`) and then reading the conversation's WebSocket until the bot's message answering it arrives: token check, echo written to the web chat log (SQLite), the router's turn committed (SQLite), the outbox delivery loop, the reply written to the log and pushed. The echo row is the same driver POSTing a small JSON body to a bare minimal-API endpoint that returns it.")
+        .AppendLine("Each Direct Line round trip is `POST /v3/directline/conversations/{id}/activities` (the text `menu`) and then reading the conversation's WebSocket until the bot's message answering it arrives: token check, typing pushed, the router's turn committed (SQLite: duplicate check, state, transcript, outbox), the turn's outbox ids read, echo and reply written to the web chat log in one write (SQLite) and pushed as one set, the outbox rows marked delivered (the delivery loop runs too and finds them in the log). The echo row is the same driver POSTing a small JSON body to a bare minimal-API endpoint that returns it. CPU and allocations are the whole process's (driver, host and echo server) in the measured window, divided by the round trips.")
         .AppendLine()
-        .AppendLine("| run | messages/s | p50 ms | p99 ms | failures | vs echo |")
-        .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        .AppendLine("| run | messages/s | p50 ms | p99 ms | failures | vs echo | CPU µs/msg | KB allocated/msg |")
+        .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var r in new[] { directLine, bare })
     {
         section.AppendLine(FormattableString.Invariant(
-            $"| {r.Name} | {r.PerSecond:N0} | {r.Percentile(0.5):F2} | {r.Percentile(0.99):F2} | {r.Failures} | {r.PerSecond / bare.PerSecond:P1} |"));
+            $"| {r.Name} | {r.PerSecond:N0} | {r.Percentile(0.5):F2} | {r.Percentile(0.99):F2} | {r.Failures} | {r.PerSecond / bare.PerSecond:P1} | {r.CpuMicrosecondsPerMessage:N0} | {r.KilobytesPerMessage:F1} |"));
     }
 
     section.AppendLine()

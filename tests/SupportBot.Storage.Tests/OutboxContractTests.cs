@@ -119,6 +119,29 @@ public abstract class OutboxContractTests : TicketContractTests
     }
 
     [Fact]
+    public async Task UndeliveredIdsAreOneConversationsOldestFirst_WaitingRetriesIncluded_DeliveredOnesNot()
+    {
+        var store = await CreateStoreAsync();
+        var other = Chat with { Id = "chat-2" };
+        var telegram = new ConversationKey("telegram", Chat.Id);
+        await store.Conversations.CommitTurnAsync(
+            Turn(Chat, 0) with { Outbox = [BotReply.Plain("a1"), BotReply.Plain("a2")] }, Ct);
+        await store.Conversations.CommitTurnAsync(Turn(other, 0) with { Outbox = [BotReply.Plain("b1")] }, Ct);
+        await store.Conversations.CommitTurnAsync(Turn(telegram, 0) with { Outbox = [BotReply.Plain("t1")] }, Ct);
+        await store.Conversations.CommitTurnAsync(Turn(Chat, 1) with { Outbox = [BotReply.Plain("a3")] }, Ct);
+        var pending = (await store.Outbox.FetchPendingAsync(Chat.Channel, T0, 10, Ct))
+            .Where(m => m.Conversation == Chat).Select(m => m.Id).ToList();
+
+        Assert.Equal(pending, await store.Outbox.UndeliveredIdsAsync(Chat, Ct));
+
+        await store.Outbox.MarkDeliveredAsync(pending[0], T0, Ct);
+        await store.Outbox.MarkFailedAsync(pending[1], "timeout", T0.AddSeconds(10), Ct);
+        Assert.Equal(pending[1..], await store.Outbox.UndeliveredIdsAsync(Chat, Ct));
+        Assert.Single(await store.Outbox.UndeliveredIdsAsync(other, Ct));
+        Assert.Empty(await store.Outbox.UndeliveredIdsAsync(Chat with { Id = "nobody" }, Ct));
+    }
+
+    [Fact]
     public async Task MarkingAnUnknownMessageChangesNothing()
     {
         var store = await CreateStoreAsync();

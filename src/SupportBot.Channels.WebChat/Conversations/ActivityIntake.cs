@@ -4,14 +4,18 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Engine;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
+using SupportBot.Core.Storage;
 
 namespace SupportBot.Channels.WebChat.Conversations;
 
 /// <summary>Takes one user activity from the page: routes a message through the <see cref="ConversationRouter"/>
 /// (which stores it durably before anything else), then appends the echo with <c>channelData.clientActivityID</c>
 /// kept (Web Chat marks a message sent only when it sees it). A retried post (same clientActivityID) gets the id of
-/// its first echo. While the bot works the page gets a typing activity; when the store is down the router's reply
-/// goes into the log directly, not through the outbox.</summary>
+/// its first echo. While the bot works the page gets a typing activity. When the turn's replies are all that the
+/// conversation has waiting in the outbox, they are written with the echo, in one write and one frame, instead of
+/// waiting for the delivery loop (which then finds them in the log by outbox id, does not send them twice and marks
+/// them delivered); when older messages wait too, the loop sends them all in order. When the store is down the router's reply goes into the
+/// log directly, not through the outbox.</summary>
 public sealed class ActivityIntake
 {
     private readonly ConversationRouter _router;
@@ -19,13 +23,15 @@ public sealed class ActivityIntake
     private readonly SafetyGuard _guard;
     private readonly ReplyAppender _appender;
     private readonly PendingRedactions _redactions;
+    private readonly IOutboxStore _outbox;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the intake.</summary>
     public ActivityIntake(
         ConversationRouter router, DialogEngine engine, SafetyGuard guard, ReplyAppender appender,
-        PendingRedactions redactions, TimeProvider time)
+        PendingRedactions redactions, IOutboxStore outbox, TimeProvider time)
     {
+        _outbox = outbox;
         _router = router;
         _engine = engine;
         _guard = guard;
@@ -104,8 +110,12 @@ public sealed class ActivityIntake
             // The echo carries what may be stored: unchanged when the guard found nothing; redacted when it found a
             // secret, and also when the turn did not run this time (a redelivery, a store failure), to be safe.
             var echoText = flagged || result.Status != RouteStatus.Processed ? Redact(inbound, flagged) : text;
-            var id = await _appender.AppendEchoAsync(
-                log, id => ActivityJson.Echo(posted, log.Id, id, userId, echoText, wireAttachments, now), clientId);
+            var ready = result.Status == RouteStatus.Processed && result.Replies.Count > 0
+                ? await ReadyRepliesAsync(log, result.Replies, now)
+                : [];
+            var id = await _appender.AppendTurnAsync(
+                log, id => ActivityJson.Echo(posted, log.Id, id, userId, echoText, wireAttachments, now), clientId, ready);
+            MarkDelivered(ready, now);
             if (result.Status == RouteStatus.StoreUnavailable)
             {
                 foreach (var reply in result.Replies)
@@ -155,6 +165,65 @@ public sealed class ActivityIntake
         }
 
         return null;
+    }
+
+    /// <summary>The turn's replies as outbox messages, when they are all the conversation has undelivered apart from
+    /// what the log already holds (replies sent this way that the loop has not marked yet). The log's gate is held, so
+    /// none of this turn's replies can have been delivered yet; anything else waiting is older or from an agent and
+    /// must go first, so then none. The ids come in commit order, which is the replies' order. A failed read only
+    /// means the loop delivers them.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> ReadyRepliesAsync(
+        ConversationLog log, IReadOnlyList<BotReply> replies, DateTimeOffset at)
+    {
+        var key = new ConversationKey(WebChatChannelClient.Name, log.Id);
+        IReadOnlyList<long> ids;
+        try
+        {
+            ids = await _outbox.UndeliveredIdsAsync(key, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return [];
+        }
+
+        var ready = new List<OutboxMessage>(replies.Count);
+        foreach (var id in ids)
+        {
+            if (log.HasOutboxMessage(id))
+            {
+                continue;
+            }
+
+            if (ready.Count == replies.Count)
+            {
+                return [];
+            }
+
+            ready.Add(new OutboxMessage(id, key, replies[ready.Count], at));
+        }
+
+        return ready.Count == replies.Count ? ready : [];
+    }
+
+    /// <summary>Marks replies sent with the echo delivered, so the loop need not; not awaited by the request (if it
+    /// fails, the loop finds them in the log and marks them itself).</summary>
+    private void MarkDelivered(IReadOnlyList<OutboxMessage> sent, DateTimeOffset at)
+    {
+        foreach (var message in sent)
+        {
+            Task marking;
+            try
+            {
+                marking = _outbox.MarkDeliveredAsync(message.Id, at, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return; // the store is closing (host shutdown): the loop marks them after the restart
+            }
+
+            _ = marking.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     private string Redact(InboundActivity inbound, bool guardFoundSecret)

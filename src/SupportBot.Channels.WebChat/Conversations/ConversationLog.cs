@@ -93,6 +93,28 @@ public sealed class ConversationLog
         }
     }
 
+    /// <summary>Adds activities already stored durably (in seq order) and pushes them to the listening socket as one
+    /// set.</summary>
+    public void AddRange(IReadOnlyList<LoggedActivity> activities)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        if (activities.Count == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            foreach (var activity in activities)
+            {
+                _activities.Add(activity);
+                Remember(activity);
+            }
+
+            _subscriber?.Push(ActivitySet.Frame(activities));
+        }
+    }
+
     /// <summary>Pushes an activity that is not kept (typing) to the listening socket.</summary>
     public void PushEphemeral(byte[] json)
     {
@@ -179,8 +201,9 @@ public sealed class ConversationLog
             _outboxIds.Add(outboxId);
         }
 
-        OfferedChoices = activity.Choices is null
-            ? []
-            : JsonSerializer.Deserialize(activity.Choices, WebChatJsonContext.Default.ChoiceOptionArray) ?? [];
+        OfferedChoices = activity.ParsedChoices
+            ?? (activity.Choices is null
+                ? []
+                : JsonSerializer.Deserialize(activity.Choices, WebChatJsonContext.Default.ChoiceOptionArray) ?? []);
     }
 }

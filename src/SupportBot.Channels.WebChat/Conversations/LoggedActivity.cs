@@ -8,4 +8,9 @@ namespace SupportBot.Channels.WebChat.Conversations;
 /// <param name="ClientActivityId">For the user's activity: Web Chat's <c>channelData.clientActivityID</c>.</param>
 /// <param name="Choices">For a reply with choices: them as JSON (value/title pairs), to map a typed title back.</param>
 public sealed record LoggedActivity(
-    long Seq, byte[] Json, bool FromUser, long? OutboxId, string? ClientActivityId, string? Choices);
+    long Seq, byte[] Json, bool FromUser, long? OutboxId, string? ClientActivityId, string? Choices)
+{
+    /// <summary>The choices already parsed, when the reply was just written (so the log need not parse
+    /// <see cref="Choices"/> back); null for activities loaded from the database.</summary>
+    public IReadOnlyList<Core.Activities.ChoiceOption>? ParsedChoices { get; init; }
+}

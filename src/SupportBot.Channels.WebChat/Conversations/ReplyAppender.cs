@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Channels.WebChat.Protocol;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Storage;
 
 namespace SupportBot.Channels.WebChat.Conversations;
 
@@ -29,16 +30,45 @@ public sealed class ReplyAppender
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(reply);
+        var activity = ReplyActivity(log, log.LastSeq + 1, log.LastUserActivityId, reply, outboxId);
+        await _database.AppendAsync(log.Id, activity);
+        log.Add(activity);
+    }
+
+    /// <summary>Appends the user's activity (the echo, <paramref name="json"/>) and after it the outbox messages
+    /// <paramref name="replies"/> (in id order; those already in the log are skipped) in one write, pushed as one
+    /// set; returns the echo's id.</summary>
+    public async Task<string> AppendTurnAsync(
+        ConversationLog log, Func<string, byte[]> json, string? clientActivityId, IReadOnlyList<OutboxMessage> replies)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(replies);
         var seq = log.LastSeq + 1;
+        var id = ConversationLog.ActivityId(log.Id, seq);
+        var batch = new List<LoggedActivity>(1 + replies.Count) { new(seq, json(id), true, null, clientActivityId, null) };
+        foreach (var message in replies)
+        {
+            if (!log.HasOutboxMessage(message.Id))
+            {
+                batch.Add(ReplyActivity(log, ++seq, id, message.Reply, message.Id));
+            }
+        }
+
+        await _database.AppendAsync(log.Id, batch);
+        log.AddRange(batch);
+        return id;
+    }
+
+    private LoggedActivity ReplyActivity(ConversationLog log, long seq, string? replyToId, BotReply reply, long? outboxId)
+    {
         var json = ActivityJson.Reply(
-            log.Id, ConversationLog.ActivityId(log.Id, seq), log.UserId, log.LastUserActivityId, log.Locale, reply,
+            log.Id, ConversationLog.ActivityId(log.Id, seq), log.UserId, replyToId, log.Locale, reply,
             outboxId, _botName, _time.GetUtcNow());
         var choices = reply.Choices.Count == 0
             ? null
             : JsonSerializer.Serialize([.. reply.Choices], WebChatJsonContext.Default.ChoiceOptionArray);
-        var activity = new LoggedActivity(seq, json, false, outboxId, null, choices);
-        await _database.AppendAsync(log.Id, activity);
-        log.Add(activity);
+        return new LoggedActivity(seq, json, false, outboxId, null, choices) { ParsedChoices = reply.Choices };
     }
 
     /// <summary>Appends the user's activity (the echo) as <paramref name="json"/>.</summary>

@@ -30,6 +30,9 @@ public sealed class WebChatDatabase : IAsyncDisposable
     private readonly SqliteConnection _reader;
     private readonly Lock _readLock = new();
     private readonly Task _loop;
+    private SqliteCommand? _insertActivity;
+    private SqliteCommand? _begin;
+    private SqliteCommand? _commit;
 
     private WebChatDatabase(SqliteConnection writer, SqliteConnection reader)
     {
@@ -110,15 +113,29 @@ public sealed class WebChatDatabase : IAsyncDisposable
     });
 
     /// <summary>Appends one activity to a conversation's log.</summary>
-    public Task AppendAsync(string conversation, LoggedActivity activity) => WriteAsync(c =>
+    public Task AppendAsync(string conversation, LoggedActivity activity) => AppendAsync(conversation, [activity]);
+
+    /// <summary>Appends activities to a conversation's log in one write (all or none).</summary>
+    public Task AppendAsync(string conversation, IReadOnlyList<LoggedActivity> activities)
     {
-        using var insert = Command(c,
-            "INSERT INTO activities (conversation, seq, json, from_user, outbox_id, client_id, choices) "
-            + "VALUES ($c, $s, $j, $u, $o, $ci, $ch)",
-            ("$c", conversation), ("$s", activity.Seq), ("$j", activity.Json), ("$u", activity.FromUser ? 1 : 0),
-            ("$o", activity.OutboxId), ("$ci", activity.ClientActivityId), ("$ch", activity.Choices));
-        insert.ExecuteNonQuery();
-    });
+        ArgumentNullException.ThrowIfNull(activities);
+        return WriteAsync(c =>
+        {
+            // Runs on the write loop only, so one prepared statement serves every append.
+            var insert = _insertActivity ??= PrepareInsert(c);
+            foreach (var activity in activities)
+            {
+                insert.Parameters[0].Value = conversation;
+                insert.Parameters[1].Value = activity.Seq;
+                insert.Parameters[2].Value = activity.Json;
+                insert.Parameters[3].Value = activity.FromUser ? 1 : 0;
+                insert.Parameters[4].Value = (object?)activity.OutboxId ?? DBNull.Value;
+                insert.Parameters[5].Value = (object?)activity.ClientActivityId ?? DBNull.Value;
+                insert.Parameters[6].Value = (object?)activity.Choices ?? DBNull.Value;
+                insert.ExecuteNonQuery();
+            }
+        });
+    }
 
     /// <summary>Stores an uploaded file.</summary>
     public Task AddUploadAsync(string id, string conversation, string name, string contentType, byte[] content, DateTimeOffset at) =>
@@ -179,9 +196,32 @@ public sealed class WebChatDatabase : IAsyncDisposable
         if (_writes.Writer.TryComplete())
         {
             await _loop;
+            _insertActivity?.Dispose();
+            _begin?.Dispose();
+            _commit?.Dispose();
             _writer.Dispose();
             _reader.Dispose();
         }
+    }
+
+    private static SqliteCommand PrepareInsert(SqliteConnection connection)
+    {
+        var insert = Prepared(connection,
+            "INSERT INTO activities (conversation, seq, json, from_user, outbox_id, client_id, choices) "
+            + "VALUES ($c, $s, $j, $u, $o, $ci, $ch)");
+        foreach (var name in (string[])["$c", "$s", "$j", "$u", "$o", "$ci", "$ch"])
+        {
+            insert.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return insert;
+    }
+
+    private static SqliteCommand Prepared(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
     }
 
     private T Read<T>(Func<SqliteConnection, T> read)
@@ -211,13 +251,13 @@ public sealed class WebChatDatabase : IAsyncDisposable
 
             try
             {
-                Execute(_writer, "BEGIN IMMEDIATE");
+                (_begin ??= Prepared(_writer, "BEGIN IMMEDIATE")).ExecuteNonQuery();
                 foreach (var write in batch)
                 {
                     write.Execute(_writer);
                 }
 
-                Execute(_writer, "COMMIT");
+                (_commit ??= Prepared(_writer, "COMMIT")).ExecuteNonQuery();
                 foreach (var write in batch)
                 {
                     write.Done.TrySetResult();

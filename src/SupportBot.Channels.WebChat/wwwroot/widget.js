@@ -584,7 +584,7 @@
       'header{display:flex;align-items:center;gap:8px;padding:10px 12px;background:var(--accent);color:#fff}' +
       'h2{flex:1;margin:0;font-size:17px}header button{background:transparent;color:#fff;' +
       'border:1px solid rgba(255,255,255,.6);border-radius:6px;min-width:36px;min-height:32px}' +
-      ':host(.page) .close{display:none}' +
+      ':host(.page) .close,:host(.page) .launcher{display:none}' +
       '.warning{margin:0;padding:8px 12px;background:#fff4e5;color:#6b3d00;border-bottom:1px solid #f0d2a8;' +
       'font-size:13px}.status{margin:0;padding:4px 12px;font-size:13px;color:#5f6368}.status:empty{display:none}' +
       '.log{flex:1;overflow-y:auto;overflow-x:hidden;margin:0;padding:12px;list-style:none;display:flex;' +

@@ -1,3 +1,5 @@
+using SupportBot.Core.Activities;
+
 namespace SupportBot.Core.Storage;
 
 /// <summary>Replies waiting for delivery. A reply is in the outbox from the moment its turn commits, so a crash
@@ -9,6 +11,33 @@ public interface IOutboxStore
     /// it is due again), so a chat never receives replies out of order.</summary>
     Task<IReadOnlyList<OutboxMessage>> FetchPendingAsync(
         string channel, DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of one conversation's undelivered messages (due or waiting for a retry), oldest first. A
+    /// channel that delivers right after a turn (web chat) checks with it that the turn's replies are all that is
+    /// waiting, so sending them at once keeps the conversation's order; otherwise it leaves them to the delivery
+    /// loop. The default looks through the channel's first <see cref="ConversationFetchLimit"/> undelivered
+    /// messages.</summary>
+    async Task<IReadOnlyList<long>> UndeliveredIdsAsync(
+        ConversationKey conversation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var pending = await FetchPendingAsync(
+            conversation.Channel, DateTimeOffset.MaxValue, ConversationFetchLimit, cancellationToken);
+        var ids = new List<long>();
+        foreach (var message in pending)
+        {
+            if (message.Conversation == conversation)
+            {
+                ids.Add(message.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>How many undelivered messages of the channel the default <see cref="UndeliveredIdsAsync"/> looks
+    /// through.</summary>
+    const int ConversationFetchLimit = 1000;
 
     /// <summary>Marks a message delivered; it is never fetched again.</summary>
     Task MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default);

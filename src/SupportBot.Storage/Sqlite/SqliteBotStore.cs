@@ -194,6 +194,28 @@ public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxSt
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<long>> UndeliveredIdsAsync(
+        ConversationKey conversation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        return _readers.ReadAsync(
+            SqliteQueries.UndeliveredIds,
+            conversation,
+            SqliteQueries.BindConversation,
+            static (reader, _) =>
+            {
+                var ids = new List<long>();
+                while (reader.Read())
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+
+                return (IReadOnlyList<long>)ids;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         _writes.SubmitAsync(session => SqliteTurnWriter.MarkDelivered(session, id, at), cancellationToken);
 

@@ -40,6 +40,11 @@ internal static class SqliteQueries
         ORDER BY o.id LIMIT $max
         """;
 
+    // Covered by the partial index ix_outbox_pending: no reply JSON is read.
+    public const string UndeliveredIds = """
+        SELECT id FROM outbox WHERE channel = $channel AND conversation_id = $id AND delivered_at IS NULL ORDER BY id
+        """;
+
     public static void BindConversation(SqliteParameterCollection parameters, ConversationKey conversation)
     {
         parameters.AddWithValue("$channel", conversation.Channel);

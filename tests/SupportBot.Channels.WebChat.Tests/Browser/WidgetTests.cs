@@ -42,6 +42,40 @@ public sealed partial class WidgetTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task AScreenshotIsPreviewedThenShowsItsProgressWhileUploading()
+    {
+        var page = await fixture.NewPageAsync();
+        await using var context = page.Context;
+        var widget = await WidgetPage.OpenAsync(page, fixture.Host.Address, "en");
+        await new DepositConversation(fixture.Catalog, "en").StartAsync(widget);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/upload?**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(
+            new FilePayload { Name = "transfer.png", MimeType = "image/png", Buffer = TestPng.Square() });
+        await Expect(page.Locator(".preview img")).ToHaveAttributeAsync("src", new Regex("^blob:"));
+        await Expect(page.Locator(".preview .file-name")).ToHaveTextAsync("transfer.png");
+        await Expect(page.Locator(".preview progress")).ToBeHiddenAsync();
+        await page.Locator(".send").ClickAsync();
+
+        // Held by the route: the bar shows, the bubble shows the local copy and says it is uploading.
+        await Expect(page.Locator(".preview progress")).ToBeVisibleAsync();
+        var bubble = widget.UserMessages.Last;
+        await Expect(bubble.Locator(".state")).ToHaveTextAsync("Uploading…");
+        await Expect(bubble.Locator("img.shot")).ToHaveAttributeAsync("src", new Regex("^blob:"));
+        release.SetResult();
+
+        await Expect(page.Locator(".preview")).ToBeHiddenAsync();
+        await Expect(bubble.Locator(".state")).ToHaveCountAsync(0);
+        await Expect(bubble.Locator("img.shot")).ToHaveAttributeAsync(
+            "src", new Regex("^" + Regex.Escape(fixture.Host.Address.ToString()) + ".*/attachments/"));
+    }
+
+    [Fact]
     public async Task ReloadInTheMiddleContinuesTheConversation()
     {
         var page = await fixture.NewPageAsync();
@@ -137,6 +171,7 @@ public sealed partial class WidgetTests(BrowserFixture fixture) : IClassFixture<
         await Expect(widget.BotMessages.Last).ToContainTextAsync("UID"); // answered: not a UID, asked again
 
         await Expect(page.Locator(".warning")).ToBeInViewportAsync();
+        await Expect(page.Locator(".launcher")).ToBeHiddenAsync(); // the full page has no launcher over the send button
         await Expect(page.Locator("#sb-input")).ToBeInViewportAsync();
         await Expect(page.Locator(".send")).ToBeInViewportAsync();
         Assert.True(await page.EvaluateAsync<bool>(

@@ -41,6 +41,76 @@ public class ActivityTests
     }
 
     [Fact]
+    public async Task WhileTheBotWorksTheSocketGetsATypingIndicator_ThenTheEchoAndTheReplyInOneSet()
+    {
+        await using var host = await WebChatHost.StartAsync();
+        using var client = await new DirectLineClient(host).StartAsync();
+        await using var stream = await client.OpenStreamAsync();
+
+        var id = await client.SayAsync("hello");
+        var reply = await stream.WaitForAsync(a => WebChatHost.AnswersTo(a, id), "the reply");
+
+        var typing = Assert.Single(stream.Activities, a => (string?)a["type"] == "typing");
+        Assert.Equal("bot", (string)typing["from"]!["role"]!);
+        Assert.Equal(client.ConversationId, (string)typing["conversation"]!["id"]!);
+        var echo = stream.Activities.Single(a => (string?)a["id"] == id);
+        Assert.True(stream.Activities.IndexOf(typing) < stream.Activities.IndexOf(echo));
+        Assert.Equal(stream.Activities.IndexOf(echo) + 1, stream.Activities.IndexOf(reply));
+        // The typing indicator is not kept: polling never returns it.
+        var all = await client.GetActivitiesAsync("");
+        Assert.DoesNotContain(all["activities"]!.AsArray(), a => (string?)a!["type"] == "typing");
+        // The reply was sent with the echo; the delivery loop marks it delivered and does not send it again.
+        var outbox = host.Get<IOutboxStore>();
+        var conversation = new ConversationKey("webchat", client.ConversationId);
+        for (var i = 0; i < 100 && (await outbox.UndeliveredIdsAsync(conversation, TestContext.Current.CancellationToken)).Count > 0; i++)
+        {
+            await host.Get<Core.Routing.OutboxDispatcher>().DrainAsync("webchat", cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        Assert.Empty(await outbox.UndeliveredIdsAsync(conversation, TestContext.Current.CancellationToken));
+        var sent = (await client.GetActivitiesAsync(""))["activities"]!.AsArray()
+            .Where(a => (string?)a!["replyToId"] == id).Select(a => (long)a!["channelData"]!["outboxId"]!).ToList();
+        Assert.Contains((long)reply["channelData"]!["outboxId"]!, sent);
+        Assert.Equal(sent.Count, sent.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AnOlderReplyStillWaitingInTheOutboxGoesOutBeforeTheTurnsReplies()
+    {
+        var time = new ManualTimeProvider();
+        await using var host = await WebChatHost.StartAsync(time: time);
+        using var client = await new DirectLineClient(host).StartAsync();
+        var conversation = new ConversationKey("webchat", client.ConversationId);
+        var ct = TestContext.Current.CancellationToken;
+
+        // An agent's message committed earlier whose delivery failed and waits a minute for its retry.
+        await host.Get<IConversationStore>().CommitTurnAsync(new TurnCommit
+        {
+            Conversation = conversation,
+            UserId = client.UserId,
+            ExpectedVersion = 0,
+            State = Core.Engine.ConversationStateSerializer.Serialize(new Core.Engine.ConversationState()),
+            Outbox = [BotReply.Plain("An older message from the agent.")],
+            At = time.GetUtcNow(),
+        }, ct);
+        var outbox = host.Get<IOutboxStore>();
+        var older = Assert.Single(await outbox.UndeliveredIdsAsync(conversation, ct));
+        await outbox.MarkFailedAsync(older, "test", time.GetUtcNow().AddMinutes(1), ct);
+
+        var id = await client.SayAsync("hello");
+
+        // The turn's replies wait behind it instead of overtaking it.
+        var now = (await client.GetActivitiesAsync(""))["activities"]!.AsArray();
+        Assert.Equal([id], now.Select(a => (string)a!["id"]!));
+        time.Advance(TimeSpan.FromMinutes(1.5));
+        await using var stream = await client.OpenStreamAsync(client.StreamUrl);
+        await stream.WaitForAsync(a => WebChatHost.AnswersTo(a, id) && a["suggestedActions"] is not null, "the reply");
+        var texts = stream.Activities.Where(WebChatHost.IsBotMessage).Select(a => (string)a["text"]!).ToList();
+        Assert.Equal("An older message from the agent.", texts[0]);
+        Assert.True(texts.Count > 1);
+    }
+
+    [Fact]
     public async Task GetPagesByWatermark_AnEmptyWatermarkMeansFromTheStart()
     {
         await using var host = await WebChatHost.StartAsync();
