@@ -15,7 +15,9 @@ internal sealed class SchemaCompiler
         "deprecated",
     };
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // Wall-clock time: 100 ms timed out on a valid text key on a busy machine, and the loader then refused the
+    // dialogs with a false "not a valid name". Our schema's patterns are linear; this only bounds a broken one.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private readonly List<string> _errors = [];
     private readonly Dictionary<string, SchemaNode> _byPointer = new(StringComparer.Ordinal);
