@@ -11,6 +11,7 @@ namespace SupportBot.Channels.Discord.Tests;
 public sealed class DirectMessageTests
 {
     private const string User = "100000000000000001";
+    private const string SeedPhrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 
     [Theory]
     [InlineData("en", "my deposit has not arrived")]
@@ -146,6 +147,40 @@ public sealed class DirectMessageTests
 
         bot.Clock.Advance(TimeSpan.FromSeconds(7));
         await bot.ExpectAsync(dm, 0, t => t == bot.Text(DiscordTexts.Promise, "en"));
+        Assert.Empty(bot.Fake.Violations);
+    }
+
+    [Fact]
+    public async Task ASeedPhraseInADmCannotBeDeletedSoTheUserIsAskedToDeleteIt()
+    {
+        await using var bot = await DiscordHarness.StartAsync();
+        var dm = FakeDiscord.DmChannelOf(User);
+        await bot.SayAsync(User, "hello", _ => true);
+
+        await bot.SayAsync(User, SeedPhrase, t => t.Contains(bot.Text(TextKeys.DeleteNotSupported, "en"), StringComparison.Ordinal));
+
+        // Discord lets no one delete the other side's DM messages: nothing is attempted.
+        Assert.DoesNotContain(bot.Fake.Requests, r => r.Method == "DELETE");
+        Assert.DoesNotContain(bot.Log.Lines, l => l.Contains("abandon abandon", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Fake.MessagesTo(dm), m => m.Content!.Contains("abandon abandon", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ASeedPhrasePostedInAServerChannelIsDeletedWithAWarning()
+    {
+        await using var bot = await DiscordHarness.StartAsync();
+        const string Channel = "900000000000000020";
+        var id = bot.Fake.NextId();
+
+        await bot.Fake.DispatchAsync("MESSAGE_CREATE", FakeDiscord.GuildMessage(id, Channel, User, "my wallet words: " + SeedPhrase));
+
+        var warning = bot.Catalog.Text(DiscordTexts.SecretDeleted).Format("en", ("user", "<@" + User + ">"));
+        var posted = await bot.ExpectAsync(Channel, 0, t => t == warning);
+        var delete = Assert.Single(bot.Fake.Requests, r => r.Method == "DELETE");
+        Assert.Equal("/channels/" + Channel + "/messages/" + id, delete.Path);
+        Assert.True(bot.Fake.Requests.ToList().IndexOf(delete) < bot.Fake.Requests.ToList().IndexOf(posted), "the warning came before the deletion");
+        Assert.Empty(posted.Body!["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.DoesNotContain(bot.Log.Lines, l => l.Contains("abandon abandon", StringComparison.Ordinal));
         Assert.Empty(bot.Fake.Violations);
     }
 
