@@ -19,7 +19,6 @@ internal sealed partial class ConsoleTicketFeed : BackgroundService
     private static readonly TimeSpan Lookback = TimeSpan.FromSeconds(15);
     private const int Page = 500;
 
-    private readonly TicketEvents _local;
     private readonly TicketEvents _feed = new();
     private readonly ITicketStore _tickets;
     private readonly TimeProvider _time;
@@ -27,12 +26,18 @@ internal sealed partial class ConsoleTicketFeed : BackgroundService
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Seen> _seen = [];
 
+    // Made here rather than when the loops start (on another thread): nothing published or ticked in between is
+    // missed.
+    private readonly TicketSubscription _localEvents;
+    private readonly PeriodicTimer _timer;
+
     public ConsoleTicketFeed(TicketEvents local, ITicketStore tickets, TimeProvider time, ILogger<ConsoleTicketFeed> log)
     {
-        _local = local;
         _tickets = tickets;
         _time = time;
         _log = log;
+        _localEvents = local.Subscribe(1024);
+        _timer = new PeriodicTimer(PollInterval, time);
     }
 
     /// <summary>Raised after each look at the store, with how many changes it announced (tests wait on it).</summary>
@@ -44,13 +49,18 @@ internal sealed partial class ConsoleTicketFeed : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ForwardAsync(stoppingToken), PollAsync(stoppingToken));
 
+    public override void Dispose()
+    {
+        _localEvents.Dispose();
+        _timer.Dispose();
+        base.Dispose();
+    }
+
     private async Task ForwardAsync(CancellationToken ct)
     {
-        await Task.Yield();
-        using var subscription = _local.Subscribe(1024);
         try
         {
-            await foreach (var change in subscription.Reader.ReadAllAsync(ct))
+            await foreach (var change in _localEvents.Reader.ReadAllAsync(ct))
             {
                 _feed.Publish(change);
             }
@@ -62,10 +72,9 @@ internal sealed partial class ConsoleTicketFeed : BackgroundService
 
     private async Task PollAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(PollInterval, _time);
         try
         {
-            while (await timer.WaitForNextTickAsync(ct))
+            while (await _timer.WaitForNextTickAsync(ct))
             {
                 if (_feed.ListenerCount == 0)
                 {

@@ -51,6 +51,11 @@ internal static class TicketEndpoints
             return Bad($"Unknown priority '{priority}': use urgent, high, normal or low.");
         }
 
+        if (!string.IsNullOrEmpty(scope) && scope is not ("mine" or "unassigned"))
+        {
+            return Bad($"Unknown scope '{scope}': use mine or unassigned, or leave it out for everyone's.");
+        }
+
         var query = new TicketQuery
         {
             Statuses = statuses,

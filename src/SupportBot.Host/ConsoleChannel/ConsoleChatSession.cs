@@ -126,7 +126,15 @@ public sealed partial class ConsoleChatSession : IDisposable
                 return;
             }
 
-            await _dispatcher.DrainAsync(ConsoleChannelClient.Name, m => m.Conversation == conversation, ct);
+            try
+            {
+                await _dispatcher.DrainAsync(ConsoleChannelClient.Name, m => m.Conversation == conversation, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The turn is stored and its replies wait in the outbox: the next poll prints them.
+                LogDeliveryFailed(ex.GetType().Name);
+            }
         }
         finally
         {
@@ -147,9 +155,8 @@ public sealed partial class ConsoleChatSession : IDisposable
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The other process may hold the database a moment too long; the next poll tries again. The type
-                // name only: a store message may quote a row.
-                LogPollFailed(ex.GetType().Name);
+                // The other process may hold the database a moment too long; the next poll tries again.
+                LogDeliveryFailed(ex.GetType().Name);
                 printed = 0;
             }
 
@@ -207,6 +214,7 @@ public sealed partial class ConsoleChatSession : IDisposable
         return activity;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for new messages failed ({Failure}); trying again.")]
-    private partial void LogPollFailed(string failure);
+    // The exception's type only: a store message may quote a row.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Printing new messages failed ({Failure}); trying again in a moment.")]
+    private partial void LogDeliveryFailed(string failure);
 }

@@ -71,6 +71,29 @@ public sealed class ConsoleTicketContentTests
     }
 
     [Fact]
+    public async Task CannedRepliesAreInTheTicketsLanguageWithTitlesInTheAgents()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var (_, password) = await host.AddAgentAsync("alice", AgentRole.Admin);
+        await host.SayAsync("zh-user", "你好");
+        var number = (await host.SayAsync("zh-user", "人工客服")).TicketNumber!.Value;
+        using var client = await host.SignedInClientAsync("alice", password);
+        var catalog = host.Host.Get<SupportBot.Core.Catalog.DialogCatalog>();
+
+        var view = await client.GetFromJsonAsync<JsonElement>($"/agent/api/tickets/{number}?lang=en", Ct);
+
+        Assert.Equal("zh-CN", view.GetProperty("locale").GetString());
+        var canned = view.GetProperty("canned").EnumerateArray().ToList();
+        Assert.Equal(catalog.CannedReplies.Count, canned.Count);
+        Assert.NotEmpty(canned);
+        for (var i = 0; i < canned.Count; i++)
+        {
+            Assert.Equal(catalog.CannedReplies[i].Title.Get("en"), canned[i].GetProperty("title").GetString());
+            Assert.Equal(catalog.CannedReplies[i].Text.Get("zh-CN"), canned[i].GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
     public async Task DashboardGivesTheMedianFirstResponseAndAverageRatingPerDay()
     {
         // Noon today (UTC): the tickets below stay on one day, and the session cookie is valid on the real clock.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SupportBot.Core.Agents;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Routing;
+using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
 using SupportBot.Host.ConsoleChannel;
 using SupportBot.Testing;
@@ -21,11 +22,13 @@ public sealed class ConsoleChatSessionTests : IDisposable
     private readonly ScriptedInput _input = new();
     private readonly Channel<int> _polls = Channel.CreateUnbounded<int>();
     private readonly ConsoleChatSession _session;
+    private readonly FlakyOutbox _outbox;
 
     public ConsoleChatSessionTests()
     {
         var channel = new ConsoleChannelClient(new ConsoleReplyWriter(_output, json: true));
-        var dispatcher = new OutboxDispatcher(_bot.Store, [channel], _bot.Time);
+        _outbox = new FlakyOutbox(_bot.Store);
+        var dispatcher = new OutboxDispatcher(_outbox, [channel], _bot.Time);
         _session = new ConsoleChatSession(_bot.Router, dispatcher, channel, _bot.Time, NullLogger<ConsoleChatSession>.Instance);
         _session.Polled += printed => _polls.Writer.TryWrite(printed);
     }
@@ -100,6 +103,25 @@ public sealed class ConsoleChatSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task RepliesTheStoreCouldNotHandOutAtOnceArePrintedByTheNextPoll()
+    {
+        var run = _session.RunAsync(_input, TextWriter.Null, "busy", "en", prompt: null, Ct);
+        await _input.WaitForReadAsync(Ct);
+
+        // The other process holds the database just when the line's replies are fetched: the chat goes on.
+        _outbox.Failing = true;
+        await _input.TypeAsync("hello", Ct);
+        Assert.Empty(Messages());
+        Assert.Equal(0, await PollAsync());
+
+        _outbox.Failing = false;
+        Assert.True(await PollAsync() > 0);
+        Assert.Equal("menu", Messages()[^1].GetProperty("step").GetString());
+        _input.End();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+    }
+
+    [Fact]
     public async Task EndOfInputStopsWithoutWaitingForThePollClock()
     {
         var run = _session.RunAsync(_input, TextWriter.Null, "quitter", "en", prompt: null, Ct);
@@ -116,6 +138,25 @@ public sealed class ConsoleChatSessionTests : IDisposable
     {
         _bot.Time.Advance(ConsoleChatSession.PollInterval);
         return await _polls.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+    }
+
+    /// <summary>The real store, except that fetching fails while <see cref="Failing"/> is set (a locked database).</summary>
+    private sealed class FlakyOutbox(IOutboxStore inner) : IOutboxStore
+    {
+        public volatile bool Failing;
+
+        public Task<IReadOnlyList<OutboxMessage>> FetchPendingAsync(
+            string channel, DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+            Failing ? throw new TimeoutException("database is locked") : inner.FetchPendingAsync(channel, now, max, cancellationToken);
+
+        public Task MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            inner.MarkDeliveredAsync(id, at, cancellationToken);
+
+        public Task MarkFailedAsync(long id, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken = default) =>
+            inner.MarkFailedAsync(id, failure, retryAt, cancellationToken);
+
+        public Task MarkUndeliverableAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            inner.MarkUndeliverableAsync(id, reason, at, cancellationToken);
     }
 
     private static bool IsAgentReply(JsonElement message) => message.TryGetProperty("agent", out _);
