@@ -63,6 +63,27 @@ public sealed class SqliteStoreTests : StoreContractTests, IAsyncDisposable
     }
 
     [Fact]
+    public async Task TheConsolesChangedSinceLookUpUsesAnIndexNotATableScan()
+    {
+        await _database.OpenAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN SELECT number FROM tickets WHERE updated_at >= 0";
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("ix_tickets_updated", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ConcurrentCommitsToDifferentConversationsAllLand()
     {
         var store = await _database.OpenAsync();

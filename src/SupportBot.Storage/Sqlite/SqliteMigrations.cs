@@ -169,6 +169,12 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_ticket_links_external ON ticket_links (channel, external_id);
         """,
+
+        // The agent console asks every second, while it is open, for tickets changed by other processes (a `chat`
+        // beside the host): without this each ask scanned the whole table.
+        """
+        CREATE INDEX IF NOT EXISTS ix_tickets_updated ON tickets (updated_at);
+        """,
     ];
 
     /// <summary>The schema version this code expects.</summary>
