@@ -146,42 +146,61 @@ public static class ActivityJson
         JsonArray? attachments, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(posted);
-        var echo = new JsonObject();
-        foreach (var (name, value) in posted)
+
+        // Written straight from the posted tree, not built as a cloned JsonObject and serialized: same members in the
+        // same order, without a second tree per message.
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            if (name is "id" or "timestamp" or "conversation" or "from" or "recipient" or "channelId" or "serviceUrl"
-                or "text" or "attachments" or "replyToId")
+            w.WriteStartObject();
+            foreach (var (name, value) in posted)
             {
-                continue;
+                if (name is "id" or "timestamp" or "conversation" or "from" or "recipient" or "channelId" or "serviceUrl"
+                    or "text" or "attachments" or "replyToId")
+                {
+                    continue;
+                }
+
+                w.WritePropertyName(name);
+                if (value is null)
+                {
+                    w.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(w);
+                }
             }
 
-            echo[name] = value?.DeepClone();
+            w.WriteString("id", activityId);
+            w.WriteString("timestamp", Timestamp(at));
+            w.WriteString("channelId", ChannelId);
+            WriteConversation(w, conversationId);
+            w.WriteStartObject("from");
+            w.WriteString("id", userId);
+            if (posted["from"] is JsonObject postedFrom && postedFrom["name"] is JsonValue nameNode
+                && nameNode.TryGetValue(out string? userName))
+            {
+                w.WriteString("name", userName);
+            }
+
+            w.WriteString("role", "user");
+            w.WriteEndObject();
+            if (text is not null)
+            {
+                w.WriteString("text", text);
+            }
+
+            if (attachments is not null)
+            {
+                w.WritePropertyName("attachments");
+                attachments.WriteTo(w);
+            }
+
+            w.WriteEndObject();
         }
 
-        echo["id"] = activityId;
-        echo["timestamp"] = Timestamp(at);
-        echo["channelId"] = ChannelId;
-        echo["conversation"] = new JsonObject { ["id"] = conversationId };
-        var from = new JsonObject { ["id"] = userId };
-        if (posted["from"] is JsonObject postedFrom && postedFrom["name"] is JsonValue nameNode
-            && nameNode.TryGetValue(out string? userName))
-        {
-            from["name"] = userName;
-        }
-
-        from["role"] = "user";
-        echo["from"] = from;
-        if (text is not null)
-        {
-            echo["text"] = text;
-        }
-
-        if (attachments is not null)
-        {
-            echo["attachments"] = attachments;
-        }
-
-        return JsonSerializer.SerializeToUtf8Bytes(echo);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteConversation(Utf8JsonWriter w, string conversationId)

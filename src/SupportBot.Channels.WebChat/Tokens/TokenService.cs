@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,8 +14,20 @@ public sealed class TokenService
     private static readonly byte[] Header = Encoding.UTF8.GetBytes(
         Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8) + ".");
 
+    /// <summary>Verified tokens kept before the cache is emptied and refilled (a page sends the same token with
+    /// every request for up to its lifetime; a few thousand live conversations fit).</summary>
+    private const int MaxVerified = 10_000;
+
+    private static readonly string HeaderText = Encoding.ASCII.GetString(Header);
+
     private readonly byte[] _key;
     private readonly TimeProvider _time;
+
+    // Tokens whose signature and shape already checked out, with their claims: the HMAC (a fresh OpenSSL MAC context
+    // per call) was the per-request cost of every Direct Line call. Only a token this key signed gets in, the key never
+    // changes while the host runs, and expiry is still checked on every request (IsExpired), so a hit answers exactly
+    // what verifying again would. Memory only; never written anywhere.
+    private readonly ConcurrentDictionary<string, TokenClaims> _verified = new(StringComparer.Ordinal);
 
     /// <summary>Creates the service signing with <paramref name="key"/>.</summary>
     public TokenService(byte[] key, TimeProvider time)
@@ -63,8 +76,36 @@ public sealed class TokenService
     public TokenClaims? Read(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
+        if (_verified.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        var claims = Verify(token);
+        if (claims is not null)
+        {
+            if (_verified.Count >= MaxVerified)
+            {
+                _verified.Clear();
+            }
+
+            _verified[token] = claims;
+        }
+
+        return claims;
+    }
+
+    /// <summary>Whether the token's time is up on the host's clock.</summary>
+    public bool IsExpired(TokenClaims claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return _time.GetUtcNow() >= claims.ExpiresAt;
+    }
+
+    private TokenClaims? Verify(string token)
+    {
         var lastDot = token.LastIndexOf('.');
-        if (token.Length > 2048 || lastDot <= 0 || !token.StartsWith(Encoding.ASCII.GetString(Header), StringComparison.Ordinal))
+        if (token.Length > 2048 || lastDot <= 0 || !token.StartsWith(HeaderText, StringComparison.Ordinal))
         {
             return null;
         }
@@ -90,12 +131,5 @@ public sealed class TokenService
         {
             return null;
         }
-    }
-
-    /// <summary>Whether the token's time is up on the host's clock.</summary>
-    public bool IsExpired(TokenClaims claims)
-    {
-        ArgumentNullException.ThrowIfNull(claims);
-        return _time.GetUtcNow() >= claims.ExpiresAt;
     }
 }

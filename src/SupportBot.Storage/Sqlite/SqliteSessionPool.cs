@@ -9,7 +9,10 @@ internal sealed class SqliteSessionPool : IDisposable
 {
     private const int ReaderCacheKibibytes = 8 * 1024;
 
-    private readonly ConcurrentBag<SqliteSession> _idle = [];
+    // A queue and a separate count, not a ConcurrentBag: the bag's Count freezes the bag (takes every thread's lock),
+    // and Return asked for it on every read; under 64 concurrent requests that lock was a top contention point.
+    private readonly ConcurrentQueue<SqliteSession> _idle = new();
+    private int _idleCount;
     private readonly string _connectionString;
     private readonly TimeSpan _busyTimeout;
     private readonly int _capacity;
@@ -25,23 +28,29 @@ internal sealed class SqliteSessionPool : IDisposable
     public SqliteSession Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _idle.TryTake(out var session)
-            ? session
-            : SqliteSession.Open(_connectionString, _busyTimeout, ReaderCacheKibibytes);
+        if (_idle.TryDequeue(out var session))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return session;
+        }
+
+        return SqliteSession.Open(_connectionString, _busyTimeout, ReaderCacheKibibytes);
     }
 
     public void Return(SqliteSession session)
     {
         // The count is approximate under contention; a session too many is harmless.
-        if (_disposed || _idle.Count >= _capacity)
+        if (_disposed || Volatile.Read(ref _idleCount) >= _capacity)
         {
             session.Dispose();
             return;
         }
 
-        _idle.Add(session);
-        while (_disposed && _idle.TryTake(out var late))
+        Interlocked.Increment(ref _idleCount);
+        _idle.Enqueue(session);
+        while (_disposed && _idle.TryDequeue(out var late))
         {
+            Interlocked.Decrement(ref _idleCount);
             late.Dispose();
         }
     }
@@ -72,8 +81,9 @@ internal sealed class SqliteSessionPool : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var session))
+        while (_idle.TryDequeue(out var session))
         {
+            Interlocked.Decrement(ref _idleCount);
             session.Dispose();
         }
     }
