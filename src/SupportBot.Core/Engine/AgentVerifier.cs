@@ -1,3 +1,4 @@
+using System.Globalization;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Safety;
@@ -35,6 +36,18 @@ internal sealed class AgentVerifier
         var key = agent is null ? TextKeys.VerifyUnknown : agent.Active ? TextKeys.VerifyValid : TextKeys.VerifyInactive;
         turn.Say(BotReply.Plain(_replies.Text(key, state.Locale, ("code", agent?.Code ?? code), ("name", agent?.DisplayName ?? ""))));
         state.Phase = state.ResumePhase is Phase.New or Phase.VerifyAgent ? Phase.Menu : state.ResumePhase;
+        if (state.VerifyInLive is { } live)
+        {
+            // Asked from the live chat: the menu would suggest the bot took over, but the next message goes to the agent.
+            state.VerifyInLive = null;
+            turn.Say(new BotReply(
+                _replies.Text(TextKeys.LiveBack, state.Locale, ("number", live.ToString(CultureInfo.InvariantCulture))), [])
+            {
+                TicketNumber = live,
+            });
+            return;
+        }
+
         Reprompt(turn);
     }
 

@@ -58,6 +58,10 @@ public sealed class ConversationState
     /// they return to it.</summary>
     public long? LiveLeft { get; set; }
 
+    /// <summary>The ticket whose live chat the user was in when they asked to verify an agent: after the check the
+    /// bot says they are back in that chat instead of showing the menu (their next message goes to the agent).</summary>
+    public long? VerifyInLive { get; set; }
+
     /// <summary>Screenshots kept for the ticket this flow will create (attachment ids in the attachment store).</summary>
     public List<string> PendingAttachments { get; } = [];
 

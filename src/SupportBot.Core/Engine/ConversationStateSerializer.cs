@@ -64,6 +64,11 @@ public static class ConversationStateSerializer
             json.WriteNumber("ll", left);
         }
 
+        if (state.VerifyInLive is { } verifyInLive)
+        {
+            json.WriteNumber("vl", verifyInLive);
+        }
+
         json.WriteNumber("at", state.LastActivity.ToUnixTimeSeconds());
         if (state.PendingAttachments.Count > 0)
         {
@@ -145,6 +150,7 @@ public static class ConversationStateSerializer
                 case [(byte)'t', (byte)'f']: state.TicketFocus = reader.GetInt64(); break;
                 case [(byte)'t', (byte)'m']: state.TicketMode = (TicketMode)reader.GetInt32(); break;
                 case [(byte)'l', (byte)'l']: state.LiveLeft = reader.GetInt64(); break;
+                case [(byte)'v', (byte)'l']: state.VerifyInLive = reader.GetInt64(); break;
                 case [(byte)'f']: ReadStrings(ref reader, state.PendingAttachments); break;
                 case [(byte)'c']: ReadStrings(ref reader, state.ClarifyOptions); break;
                 case [(byte)'v']: ReadValues(ref reader, state); break;

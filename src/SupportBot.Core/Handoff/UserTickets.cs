@@ -87,6 +87,7 @@ public sealed class UserTickets
                 ExitMode(state);
             }
 
+            state.VerifyInLive = await LiveTicketAsync(state, cancellationToken);
             return result;
         }
 
@@ -541,4 +542,16 @@ public sealed class UserTickets
         _replies.Text(TextKeys.TicketStatus(status), locale);
 
     private static string Number(long number) => number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The ticket whose live chat the user is in (their last ticket, open, with an agent, not left), if any.</summary>
+    private async Task<long?> LiveTicketAsync(ConversationState state, CancellationToken cancellationToken)
+    {
+        if (state.LastTicket is not { } last || state.Phase is not (Phase.Done or Phase.Menu))
+        {
+            return null;
+        }
+
+        var ticket = await _tickets.GetTicketAsync(last, cancellationToken);
+        return ticket is { IsOpen: true, AssigneeId: not null } && state.LiveLeft != ticket.Number ? ticket.Number : null;
+    }
 }

@@ -110,6 +110,12 @@ public sealed class TicketHandoffTests
         Assert.Equal(
             _bot.Catalog.Text(TextKeys.VerifyValid).Format(locale, ("code", agent.Code), ("name", agent.Name)),
             chat.Replies[0].Text);
+
+        // The bot says the user is back with the agent, not the main menu (whose choices would suggest it took over).
+        Assert.Equal(
+            _bot.Catalog.Text(TextKeys.LiveBack).Format(locale, ("number", number.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            chat.Last.Text);
+        Assert.Empty(chat.Last.Choices);
         var after = (await _bot.Store.GetTicketAsync(number, Ct))!;
         Assert.Equal(before.LastUserMessageAt, after.LastUserMessageAt);
 
