@@ -85,12 +85,7 @@ public sealed class ConversationLog
     public void Add(LoggedActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        lock (_lock)
-        {
-            _activities.Add(activity);
-            Remember(activity);
-            _subscriber?.Push(ActivitySet.Frame([activity]));
-        }
+        AddRange([activity]);
     }
 
     /// <summary>Adds activities already stored durably (in seq order) and pushes them to the listening socket as one

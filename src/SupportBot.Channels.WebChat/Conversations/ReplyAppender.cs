@@ -72,17 +72,8 @@ public sealed class ReplyAppender
     }
 
     /// <summary>Appends the user's activity (the echo) as <paramref name="json"/>.</summary>
-    public async Task<string> AppendEchoAsync(ConversationLog log, Func<string, byte[]> json, string? clientActivityId)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(json);
-        var seq = log.LastSeq + 1;
-        var id = ConversationLog.ActivityId(log.Id, seq);
-        var activity = new LoggedActivity(seq, json(id), true, null, clientActivityId, null);
-        await _database.AppendAsync(log.Id, activity);
-        log.Add(activity);
-        return id;
-    }
+    public Task<string> AppendEchoAsync(ConversationLog log, Func<string, byte[]> json, string? clientActivityId) =>
+        AppendTurnAsync(log, json, clientActivityId, []);
 
     /// <summary>Pushes a typing indicator to the conversation's socket.</summary>
     public void Typing(ConversationLog log)

@@ -184,7 +184,7 @@ public sealed class UserTickets
             return result;
         }
 
-        if (ticket.IsOpen && ticket.AssigneeId is not null && state.LiveLeft != ticket.Number)
+        if (IsLive(state, ticket))
         {
             if (command == CommandIds.Menu)
             {
@@ -552,6 +552,10 @@ public sealed class UserTickets
         }
 
         var ticket = await _tickets.GetTicketAsync(last, cancellationToken);
-        return ticket is { IsOpen: true, AssigneeId: not null } && state.LiveLeft != ticket.Number ? ticket.Number : null;
+        return ticket is not null && IsLive(state, ticket) ? ticket.Number : null;
     }
+
+    /// <summary>Whether the user is in <paramref name="ticket"/>'s live chat: open, with an agent, and not left.</summary>
+    private static bool IsLive(ConversationState state, Ticket ticket) =>
+        ticket.IsOpen && ticket.AssigneeId is not null && state.LiveLeft != ticket.Number;
 }
