@@ -18,6 +18,9 @@ namespace SupportBot.Channels.WebChat.Conversations;
 /// log directly, not through the outbox.</summary>
 public sealed class ActivityIntake
 {
+    /// <summary>The event a page sends when it opens the chat (the name Microsoft's Web Chat samples use).</summary>
+    public const string JoinEventName = "webchat/join";
+
     private readonly ConversationRouter _router;
     private readonly DialogEngine _engine;
     private readonly SafetyGuard _guard;
@@ -72,9 +75,14 @@ public sealed class ActivityIntake
                 log.Locale = locale;
             }
 
+            if (type == "event" && Str(posted["name"]) == JoinEventName)
+            {
+                await GreetAsync(log, posted, userId, locale, now);
+            }
+
             if (type != "message")
             {
-                // Events (a page's own signals) are echoed like Direct Line does, not routed to the dialog.
+                // Events (a page's own signals) are echoed like Direct Line does; only the join greets.
                 return await _appender.AppendEchoAsync(
                     log, id => ActivityJson.Echo(posted, log.Id, id, userId, null, null, now), clientId);
             }
@@ -130,6 +138,31 @@ public sealed class ActivityIntake
         {
             log.Gate.Release();
         }
+    }
+
+    /// <summary>Opens the conversation for the bot: the greeting, the never-share warning and the menu go out through
+    /// the outbox before the user types (nothing when the bot has spoken in this conversation before). The page's
+    /// language comes as the event's <c>value.language</c> (the Bot Framework samples' shape) or its <c>locale</c>.</summary>
+    private async Task GreetAsync(ConversationLog log, JsonObject posted, string userId, string? locale, DateTimeOffset now)
+    {
+        var language = Str((posted["value"] as JsonObject)?["language"]) ?? locale;
+        if (language is not null)
+        {
+            log.Locale = language;
+        }
+
+        var join = new InboundActivity
+        {
+            Conversation = new ConversationKey(WebChatChannelClient.Name, log.Id),
+            UserId = userId,
+            MessageId = JoinEventName,
+            Locale = language ?? log.Locale,
+            OpensConversation = true,
+            Timestamp = now,
+        };
+
+        // A store failure here only costs the greeting: the user's first message starts the conversation instead.
+        await _router.HandleAsync(join, CancellationToken.None);
     }
 
     /// <summary>The choice the user picked: a posted value naming an offered choice (postBack, messageBack, or

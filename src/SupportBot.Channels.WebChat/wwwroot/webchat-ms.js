@@ -15,6 +15,23 @@
     domain: location.origin + '/v3/directline',
     webSocket: query.get('mode') !== 'polling'
   });
-  window.WebChat.renderWebChat({ directLine: directLine, locale: locale }, document.getElementById('webchat'));
+  // Once connected, tell the bot the chat is open (and in which language), so it greets before the user types:
+  // the event Microsoft's own "welcome" sample sends. The bot greets only a conversation it has not spoken in.
+  var store = window.WebChat.createStore({}, function (api) {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+          api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { language: locale } } });
+        }
+        return next(action);
+      };
+    };
+  });
+  // 'flow' wraps the choice buttons onto as many rows as they need (the default carousel pushes the third one off a
+  // phone-sized screen into a scroller).
+  var styleOptions = { suggestedActionLayout: 'flow' };
+  window.WebChat.renderWebChat(
+    { directLine: directLine, store: store, locale: locale, styleOptions: styleOptions },
+    document.getElementById('webchat'));
   document.documentElement.lang = locale;
 }());

@@ -302,6 +302,10 @@
         .then(function (r) {
           if (r.token) { session.token = r.token; save(); }
           openStream(r.streamUrl);
+          // A new conversation: tell the bot the chat is open so it greets (warning and menu) before the user types.
+          return call('POST', '/conversations/' + enc(session.conversationId) + '/activities', {
+            type: 'event', name: 'webchat/join', from: { id: session.userId }, locale: locale, value: { language: locale }
+          }, session.token).catch(function () { /* the first message greets instead */ });
         });
     });
   }

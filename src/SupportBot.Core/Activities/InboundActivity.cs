@@ -27,6 +27,10 @@ public sealed record InboundActivity
     /// <summary>The locale the channel reports for the user (e.g. Telegram's language_code), if any.</summary>
     public string? Locale { get; init; }
 
+    /// <summary>The user opened the chat (web chat's <c>webchat/join</c> event) and has typed nothing yet: the bot
+    /// greets a conversation it has not spoken in, and does nothing for one it has (a reloaded page).</summary>
+    public bool OpensConversation { get; init; }
+
     /// <summary>When the channel received it.</summary>
     public DateTimeOffset Timestamp { get; init; }
 }

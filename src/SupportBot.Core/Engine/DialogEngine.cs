@@ -153,6 +153,15 @@ public sealed class DialogEngine
         state.Locale = LocaleOf(turn.Activity);
         turn.Say(BotReply.Plain(_replies.Text(TextKeys.Greeting, state.Locale)) with { StepId = Steps.Menu });
         state.Phase = Phase.Menu;
+        if (turn.Activity.OpensConversation)
+        {
+            // A chat window that greets before the user types warns at once too, before any question is asked.
+            state.SafetyNoticeShown = true;
+            turn.Say(BotReply.Plain(_replies.Text(TextKeys.SafetyNotice, state.Locale)));
+            Reprompt(turn);
+            return;
+        }
+
         turn.Choice = ResolveChoice(turn);
         if (!Identify(turn, quietWhenUnknown: true))
         {

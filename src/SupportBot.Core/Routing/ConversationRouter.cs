@@ -86,6 +86,12 @@ public sealed class ConversationRouter
     private async Task<RouteResult> RunTurnAsync(InboundActivity activity, CancellationToken ct)
     {
         var stored = await _store.LoadAsync(activity.Conversation, ct);
+        if (activity.OpensConversation && stored is not null)
+        {
+            // The page was opened again on a conversation the bot already spoke in: its history is there, no greeting.
+            return new RouteResult(RouteStatus.Processed, []);
+        }
+
         var state = stored is null ? new ConversationState() : ConversationStateSerializer.Deserialize(stored.State);
         var now = _time.GetUtcNow();
 
@@ -161,13 +167,15 @@ public sealed class ConversationRouter
             }
         }
 
-        var transcript = new List<TranscriptLine>(replies.Count + 1)
+        var transcript = new List<TranscriptLine>(replies.Count + 1);
+        if (!activity.OpensConversation)
         {
-            new(TranscriptDirection.User, guard.RedactedText, now)
+            transcript.Add(new(TranscriptDirection.User, guard.RedactedText, now)
             {
                 AttachmentNames = AttachmentNames(activity.Attachments),
-            },
-        };
+            });
+        }
+
         foreach (var reply in replies)
         {
             transcript.Add(new TranscriptLine(TranscriptDirection.Bot, reply.Text, now));

@@ -21,16 +21,23 @@ internal sealed partial class DepositConversation(DialogCatalog catalog, string 
     public string Prompt(string detail) =>
         FirstLine(catalog.FindProblem("deposit")!.Details.Single(d => d.Id == detail).Prompt!.Get(Locale));
 
-    /// <summary>Hello → the menu → "deposit" → "still need help": ends at the UID question.</summary>
+    /// <summary>The greeting the page shows on opening (the never-share warning and the menu, before the user types)
+    /// → "deposit" → "still need help": ends at the UID question.</summary>
     public async Task StartAsync(IChatPage chat)
     {
-        await chat.SendAsync(Locale == "zh-CN" ? "你好" : "hello");
-        await chat.ExpectBotAsync(Text(TextKeys.MenuPrompt));
+        await ExpectGreetingAsync(chat);
         await chat.ChooseAsync(catalog.FindProblem("deposit")!.Title.Get(Locale));
         await chat.ExpectBotAsync(Text(TextKeys.SelfHelpAsk));
         await chat.ChooseAsync(Text("choice.needHelp"));
-        await chat.ExpectBotAsync(Text(TextKeys.SafetyNotice));
         await chat.ExpectBotAsync(Text("prompt.uid"));
+    }
+
+    /// <summary>What a page shows as soon as it opens, in its language: hello, never share, the menu.</summary>
+    public async Task ExpectGreetingAsync(IChatPage chat)
+    {
+        await chat.ExpectBotAsync(Text(TextKeys.Greeting));
+        await chat.ExpectBotAsync(Text(TextKeys.SafetyNotice));
+        await chat.ExpectBotAsync(Text(TextKeys.MenuPrompt));
     }
 
     /// <summary>From the UID question to the coin question.</summary>

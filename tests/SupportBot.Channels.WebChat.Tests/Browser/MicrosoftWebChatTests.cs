@@ -1,5 +1,8 @@
+using Microsoft.Playwright;
 using SupportBot.Core.Storage;
 using SupportBot.Testing;
+
+using static Microsoft.Playwright.Assertions;
 
 namespace SupportBot.Channels.WebChat.Tests.Browser;
 
@@ -26,5 +29,30 @@ public sealed class MicrosoftWebChatTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal("deposit", ticket.Category);
         Assert.Equal("webchat", ticket.Conversation.Channel);
         Assert.NotEmpty(ticket.Attachments);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task OnAPhoneItGreetsAtOnceAndEveryChoiceStaysOnScreen(string locale)
+    {
+        var page = await fixture.NewPageAsync(phone: true, locale: locale);
+        await using var context = page.Context;
+        var webChat = await MicrosoftWebChatPage.OpenAsync(page, fixture.Host.Address, "websocket", locale);
+
+        await new DepositConversation(fixture.Catalog, locale).ExpectGreetingAsync(webChat);
+
+        // The menu's choices wrap onto rows ('flow'): none is pushed sideways out of the phone's width.
+        var choices = page.Locator(".webchat__suggested-action");
+        await Expect(choices.Nth(2)).ToBeVisibleAsync();
+        var width = await page.EvaluateAsync<double>("() => window.innerWidth");
+        for (var i = 0; i < 3; i++)
+        {
+            var box = await choices.Nth(i).BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= 0 && box.X + box.Width <= width, $"choice {i} at x={box.X}, width {box.Width}, screen {width}");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Agents;
+using SupportBot.Core.Catalog;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
@@ -39,6 +40,32 @@ public sealed partial class WidgetTests(BrowserFixture fixture) : IClassFixture<
         await Expect(shot).ToHaveJSPropertyAsync("naturalWidth", 16);
         // Every quick reply used is disabled now.
         await Expect(page.Locator(".choice:enabled")).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task OpeningTheChatGreetsOnceInThePagesLanguage(string locale)
+    {
+        var page = await fixture.NewPageAsync(locale: "en-US");
+        await using var context = page.Context;
+        var widget = await WidgetPage.OpenAsync(page, fixture.Host.Address, locale);
+        var deposit = new DepositConversation(fixture.Catalog, locale);
+
+        // Nothing typed: the greeting, the never-share warning and the menu's choices are there.
+        await deposit.ExpectGreetingAsync(widget);
+        await Expect(page.Locator(".choices .choice:enabled").Filter(
+            new() { HasText = fixture.Catalog.FindProblem("deposit")!.Title.Get(locale) })).ToHaveCountAsync(1);
+        await Expect(widget.UserMessages).ToHaveCountAsync(0);
+
+        // A reload resumes the same conversation: its history once, no second greeting.
+        await page.ReloadAsync();
+        await widget.ExpectReadyAsync();
+        await deposit.ExpectGreetingAsync(widget);
+        await Expect(widget.BotMessages.Filter(new() { HasText = deposit.Text(TextKeys.Greeting) })).ToHaveCountAsync(1);
+        var transcript = await fixture.Host.Get<IConversationStore>().GetTranscriptAsync(
+            new ConversationKey("webchat", await ConversationIdAsync(page)), 1, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(transcript, line => line.Direction == TranscriptDirection.User);
     }
 
     [Fact]

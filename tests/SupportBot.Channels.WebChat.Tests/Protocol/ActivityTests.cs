@@ -41,6 +41,45 @@ public class ActivityTests
     }
 
     [Fact]
+    public async Task TheJoinEventGreetsANewConversationInThePagesLanguage_AndNeverAgain()
+    {
+        await using var host = await WebChatHost.StartAsync();
+        using var client = await new DirectLineClient(host).StartAsync();
+        await using var stream = await client.OpenStreamAsync();
+        var catalog = host.Get<DialogCatalog>();
+        JsonObject Join() => new()
+        {
+            ["type"] = "event",
+            ["name"] = ActivityIntake.JoinEventName,
+            ["from"] = new JsonObject { ["id"] = client.UserId },
+            ["value"] = new JsonObject { ["language"] = "zh-CN" },
+        };
+        var path = $"/v3/directline/conversations/{client.ConversationId}/activities";
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Post, path, Join(), client.Token)).Status);
+
+        var greeting = catalog.Text(TextKeys.Greeting).Get("zh-CN");
+        await stream.WaitForAsync(a => WebChatHost.IsBotMessage(a) && (string?)a["text"] == greeting, "the greeting");
+        var notice = catalog.Text(TextKeys.SafetyNotice).Get("zh-CN");
+        await stream.WaitForAsync(a => WebChatHost.IsBotMessage(a) && (string?)a["text"] == notice, "the warning");
+        var menu = await stream.WaitForAsync(
+            a => WebChatHost.IsBotMessage(a) && a["suggestedActions"] is not null, "the menu");
+        Assert.Contains(menu["suggestedActions"]!["actions"]!.AsArray(),
+            a => (string?)a!["title"] == catalog.FindProblem("deposit")!.Title.Get("zh-CN"));
+
+        // A reloaded page joins again, also after the user spoke: nothing more from the bot.
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Post, path, Join(), client.Token)).Status);
+        var id = await client.SayAsync("充值没到账");
+        await stream.WaitForAsync(a => WebChatHost.AnswersTo(a, id), "the answer to the first message");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Post, path, Join(), client.Token)).Status);
+        var all = (await client.GetActivitiesAsync(""))["activities"]!.AsArray();
+        Assert.Single(all, a => (string?)a!["text"] == greeting);
+        var transcript = await host.Get<IConversationStore>().GetTranscriptAsync(
+            new ConversationKey("webchat", client.ConversationId), 1, TestContext.Current.CancellationToken);
+        Assert.Single(transcript, line => line.Direction == TranscriptDirection.User);
+    }
+
+    [Fact]
     public async Task WhileTheBotWorksTheSocketGetsATypingIndicator_ThenTheEchoAndTheReplyInOneSet()
     {
         await using var host = await WebChatHost.StartAsync();
