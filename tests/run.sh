@@ -11,11 +11,17 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Browser tests: Debian's Chromium (never Playwright's browser download) and Microsoft's Web Chat bundle (never
+# Browser tests: Debian's Chromium (never Playwright's browser download) with a CJK font, so that Chinese in the
+# screenshots the tests take shows as users see it rather than as boxes; and Microsoft's Web Chat bundle (never
 # committed; fetched into the gitignored .cache/webchat/).
-if ! command -v chromium >/dev/null 2>&1; then
+apt_packages=(chromium fonts-noto-cjk)
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update && $sudo apt-get install -y chromium
+  $sudo apt-get update && $sudo apt-get install -y "${missing[@]}"
 fi
 tests/fetch-webchat.sh
 
