@@ -44,7 +44,8 @@ public sealed class DepositConversationTests
 
         var sent = await bot.SendAsync(chat, Updates.Text(chat, opening, languageCode));
         var offer = sent.Last(c => HasButton(c, "v:needHelp"));
-        Assert.Equal("HTML", (string?)offer.Parameters["parse_mode"]);
+        // Telegram reads parse_mode without regard to case; the library sends "Html".
+        Assert.Equal("HTML", (string?)offer.Parameters["parse_mode"], ignoreCase: true);
 
         sent = await PressAsync(bot, chat, offer, "v:needHelp", languageCode);
         var questions = 0;

@@ -3,11 +3,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.Channels.Telegram.Agents;
 using SupportBot.Channels.Telegram.Delivery;
-using SupportBot.Channels.Telegram.Requests;
-using SupportBot.Channels.Telegram.Wire;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Routing;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace SupportBot.Channels.Telegram.Inbound;
 
@@ -60,15 +62,15 @@ internal sealed class TelegramUpdateHandler
         ArgumentNullException.ThrowIfNull(update);
         if (update.CallbackQuery is { } callback)
         {
-            await HandleCallbackAsync(update.UpdateId, callback, ct);
+            await HandleCallbackAsync(update.Id, callback, ct);
         }
         else if (update.Message is { } message)
         {
-            await HandleMessageAsync(update.UpdateId, message, ct);
+            await HandleMessageAsync(update.Id, message, ct);
         }
         else
         {
-            _log.LogDebug("Telegram update {UpdateId} is of a kind the bot does not handle; ignored.", update.UpdateId);
+            _log.LogDebug("Telegram update {UpdateId} is of a kind the bot does not handle; ignored.", update.Id);
         }
     }
 
@@ -93,12 +95,12 @@ internal sealed class TelegramUpdateHandler
         }
 
         var locale = Locales.FromHint(from.LanguageCode) ?? Locales.Supported.English;
-        if (message.Chat.Type != Chat.PrivateType)
+        if (message.Chat.Type != ChatType.Private)
         {
             if (IsAddressedToBot(message))
             {
                 await _messenger.SendAsync(
-                    message.Chat.Id, message.IsTopicMessage == true ? message.MessageThreadId : null,
+                    message.Chat.Id, message.IsTopicMessage ? message.MessageThreadId : null,
                     _catalog.Text(TelegramTexts.PrivateChatOnly).Get(locale), [], ct: ct);
             }
 
@@ -118,7 +120,7 @@ internal sealed class TelegramUpdateHandler
 
             var activity = Activity(message, from, updateId) with
             {
-                MessageId = TelegramMessageIds.For(updateId, message.MessageId),
+                MessageId = TelegramMessageIds.For(updateId, message.Id),
                 Text = message.Text ?? message.Caption ?? "",
                 Attachments = download.Attachments,
             };
@@ -131,27 +133,26 @@ internal sealed class TelegramUpdateHandler
         // First, whatever happens next: the user's client shows a spinner on the button until this call.
         try
         {
-            await _messenger.Client.SendRequestAsync(new AnswerCallbackQueryRequest(callback.Id), ct);
+            await _messenger.Client.AnswerCallbackQuery(callback.Id, cancellationToken: ct);
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        catch (RequestException ex)
         {
             _log.LogDebug("answerCallbackQuery failed ({Type}); the button press is handled anyway.", ex.GetType().Name);
         }
 
-        if (callback.Message is not { Chat.Type: Chat.PrivateType } message || callback.From.IsBot)
+        if (callback.Message is not { Chat.Type: ChatType.Private } message || callback.From.IsBot)
         {
             return;
         }
 
-        if (message.Date != 0)
+        if (message.Date != default)
         {
             // The keyboard has done its job (or is one we no longer know): remove it so it cannot be pressed again.
             try
             {
-                await _messenger.Client.SendRequestAsync(
-                    new EditMessageReplyMarkupRequest(message.Chat.Id, message.MessageId), ct);
+                await _messenger.Client.EditMessageReplyMarkup(message.Chat.Id, message.Id, cancellationToken: ct);
             }
-            catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+            catch (RequestException ex)
             {
                 _log.LogDebug("Removing a used keyboard failed ({Type}).", ex.GetType().Name);
             }
@@ -242,9 +243,9 @@ internal sealed class TelegramUpdateHandler
     {
         try
         {
-            await _messenger.Client.SendRequestAsync(new SendChatActionRequest(chatId, SendChatActionRequest.Typing), ct);
+            await _messenger.Client.SendChatAction(chatId, ChatAction.Typing, cancellationToken: ct);
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        catch (RequestException ex)
         {
             _log.LogDebug("sendChatAction failed ({Type}); carrying on.", ex.GetType().Name);
         }
