@@ -84,8 +84,9 @@ internal sealed class TelegramApiClient : TelegramBotClient, IDisposable
             await DownloadFile(filePath, buffer, linked.Token);
             return buffer.ToArray();
         }
-        catch (Exception ex) when (ex is CappedBuffer.FullException || ex.InnerException is CappedBuffer.FullException)
+        catch (Exception ex) when (Causes(ex).Any(e => e is CappedBuffer.FullException))
         {
+            // The library wraps what the stream threw (in HttpClient's wrapping of it).
             return null;
         }
         catch (Exception ex) when (Clean(ex, "file download", cancellationToken) is { } clean)
@@ -111,6 +112,14 @@ internal sealed class TelegramApiClient : TelegramBotClient, IDisposable
     };
 
     public void Dispose() => _http.Dispose();
+
+    private static IEnumerable<Exception> Causes(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
 
     private string Scrub(string text) => text.Replace(_token, Hidden, StringComparison.Ordinal);
 

@@ -209,6 +209,65 @@ public sealed class ChannelClientTests : IAsyncLifetime
         Assert.DoesNotContain(FakeBotApi.Token, network.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFailureThatQuotesTheAddressReachesNoCallerWithTheToken()
+    {
+        // The library words a transport failure as "Bot API Service Failure: <type>: <its message>" and keeps it as the
+        // inner exception; a handler (a proxy, a future runtime) that quotes the address would put the token there.
+        var seen = new List<string>();
+        using var quoting = new TelegramApiClient(
+            new TelegramOptions { BotToken = FakeBotApi.Token, ApiBaseUrl = _api.Address },
+            TimeProvider.System,
+            new QuotingHandler(seen, answer: null));
+        var network = await Assert.ThrowsAsync<RequestException>(() => quoting.GetMe(TestContext.Current.CancellationToken));
+        Assert.Contains(seen, a => a.Contains(FakeBotApi.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(FakeBotApi.Token, network.ToString(), StringComparison.Ordinal);
+        Assert.Contains("getMe", network.Message, StringComparison.Ordinal);
+
+        // An error answer whose description echoes the address (as a misconfigured proxy's may).
+        using var echoing = new TelegramApiClient(
+            new TelegramOptions { BotToken = FakeBotApi.Token, ApiBaseUrl = _api.Address },
+            TimeProvider.System,
+            new QuotingHandler(seen, answer: HttpStatusCode.NotFound));
+        var api = await Assert.ThrowsAsync<ApiRequestException>(() => echoing.GetMe(TestContext.Current.CancellationToken));
+        Assert.Equal(404, api.ErrorCode);
+        Assert.DoesNotContain(FakeBotApi.Token, api.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADownloadStopsAtTheLimitWhateverTheFileSaid()
+    {
+        _api.AddFile("three", [1, 2, 3]);
+        var file = await _bot.GetFile("three", TestContext.Current.CancellationToken);
+        Assert.Equal([1, 2, 3], await _bot.DownloadFileAsync(file.FilePath!, 3, TestContext.Current.CancellationToken));
+        Assert.Null(await _bot.DownloadFileAsync(file.FilePath!, 2, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<RequestException>(
+            () => _bot.DownloadFileAsync("../bot" + FakeBotApi.Token + "/getMe", 100, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Fails every request in a way that quotes its address: by throwing, or by answering an error.</summary>
+    private sealed class QuotingHandler(List<string> seen, HttpStatusCode? answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var address = request.RequestUri!.ToString();
+            seen.Add(address);
+            if (answer is not { } status)
+            {
+                throw new HttpRequestException("Could not reach " + address);
+            }
+
+            var body = new System.Text.Json.Nodes.JsonObject
+            {
+                ["ok"] = false, ["error_code"] = (int)status, ["description"] = "Not Found: " + address,
+            };
+            return Task.FromResult(new HttpResponseMessage(status)
+            {
+                Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
+    }
+
     private OutboxMessage Outbox(long chat, string text) =>
         new(++_nextId, new ConversationKey("telegram", chat.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             BotReply.Plain(text), DateTimeOffset.UtcNow);
