@@ -13,8 +13,9 @@ using Telegram.Bot.Types.Enums;
 
 namespace SupportBot.Channels.Telegram.Inbound;
 
-/// <summary>Turns one update into what the bot does with it: a private message or button press goes to the router;
-/// a group message gets "please write to me privately"; the agent group goes to the topic commands. Polling and
+/// <summary>Turns one update into what the bot does with it: a private message, an edit of one, or a button press
+/// goes to the router; a group message gets "please write to me privately"; the agent group goes to the topic
+/// commands. Polling and
 /// the webhook both end here. Throws only for failures worth handling the update again for (the store, the network):
 /// the caller then leaves the update unconfirmed.</summary>
 internal sealed class TelegramUpdateHandler
@@ -67,6 +68,10 @@ internal sealed class TelegramUpdateHandler
         else if (update.Message is { } message)
         {
             await HandleMessageAsync(update.Id, message, ct);
+        }
+        else if (update.EditedMessage is { } edited)
+        {
+            await HandleEditAsync(update.Id, edited, ct);
         }
         else
         {
@@ -126,6 +131,29 @@ internal sealed class TelegramUpdateHandler
             };
             await RouteAsync(activity, ct);
         }, ct);
+    }
+
+    /// <summary>A user edited a message in their private chat: the new text goes through the router like a new message
+    /// (its update id makes it a message of its own), so the guard reads it with the conversation's context: a seed
+    /// phrase added by editing is caught and the edited message deleted, while a TXID given where the bot asked for
+    /// one is still a TXID. Only the text or caption is taken: the files were taken with the original message.
+    /// Edits in groups and in the agent group are ignored (an agent's edited command must not run twice, and what the
+    /// user already got cannot be changed).</summary>
+    private async Task HandleEditAsync(long updateId, Message message, CancellationToken ct)
+    {
+        var text = message.Text ?? message.Caption;
+        if (message.Chat.Type != ChatType.Private || message.From is not { IsBot: false } from || string.IsNullOrEmpty(text))
+        {
+            _log.LogDebug("Telegram update {UpdateId} edits a message outside a private chat or without text; ignored.", updateId);
+            return;
+        }
+
+        var activity = Activity(message, from, updateId) with
+        {
+            MessageId = TelegramMessageIds.For(updateId, message.Id),
+            Text = text,
+        };
+        await WhileTypingAsync(message.Chat.Id, () => RouteAsync(activity, ct), ct);
     }
 
     private async Task HandleCallbackAsync(long updateId, CallbackQuery callback, CancellationToken ct)
