@@ -280,8 +280,16 @@ public sealed class FakeBotApi : IAsyncDisposable
                     ["name"] = p["name"]?.DeepClone(),
                     ["icon_color"] = p["icon_color"]?.DeepClone() ?? 7322096,
                 };
-            case "editMessageReplyMarkup":
-                return true;
+            case "editMessageReplyMarkup" when p["chat_id"] is not null:
+                // The edited message (True only for an inline message, which has no chat).
+                return new JsonObject
+                {
+                    ["message_id"] = p["message_id"]?.DeepClone(),
+                    ["date"] = now,
+                    ["edit_date"] = now,
+                    ["chat"] = new JsonObject { ["id"] = p["chat_id"]!.DeepClone(), ["type"] = "private" },
+                    ["text"] = "…",
+                };
             default:
                 return true;
         }
