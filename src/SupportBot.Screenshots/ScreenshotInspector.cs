@@ -16,6 +16,7 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
 {
     private const string English = "eng";
     private const string Chinese = "chi_sim";
+    private const string Combined = "chi_sim+eng";
 
     // Below this many pixels on a side no line of text is legible.
     private const int MinTextSide = 16;
@@ -44,7 +45,7 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
     public bool WarmUp()
     {
         var ready = true;
-        foreach (var language in (string[])[English, Chinese])
+        foreach (var language in _options.CombinedRun ? [Combined] : (string[])[English, Chinese])
         {
             if (_engines.Rent(language) is { } engine)
             {
@@ -129,6 +130,19 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
 
             // Dark themes: Tesseract reads dark text on light far better.
             forOcr = image.MeanLuminance() < 128 ? image.Inverted() : image;
+            if (_options.CombinedRun)
+            {
+                var both = Read(Combined, forOcr, started, ct);
+                if (both is null)
+                {
+                    return kinds.Count > 0 ? Verdict(kinds, twoFactor) : ImageVerdict.NotChecked;
+                }
+
+                AddText(both, context, kinds);
+                LastLanguages = Combined;
+                return kinds.Count > 0 ? Verdict(kinds, twoFactor) : ImageVerdict.Clean;
+            }
+
             var english = Read(English, forOcr, started, ct);
             if (english is null)
             {

@@ -25,6 +25,10 @@ public sealed class ScreenshotOptions
     /// the conversation turns.</summary>
     public int MaxConcurrentReads { get; set; } = 1;
 
+    /// <summary>Read every image with one combined Chinese+English run instead of English first and Chinese only where
+    /// the English reading shows Chinese text (docs/benchmarks.md compares the two).</summary>
+    public bool CombinedRun { get; set; }
+
     /// <summary>OpenMP threads one Tesseract run may use.</summary>
     public int ThreadsPerRead { get; set; } = 1;
 }

@@ -137,7 +137,8 @@ public sealed class PhoneScreen
         {
             using var bitmap = new SKBitmap(new SKImageInfo(pixels.Width, pixels.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
             System.Runtime.InteropServices.Marshal.Copy(pixels.Pixels, 0, bitmap.GetPixels(), pixels.Pixels.Length);
-            canvas.DrawBitmap(bitmap, x, y);
+            using var image = SKImage.FromBitmap(bitmap);
+            canvas.DrawImage(image, x, y, new SKSamplingOptions(SKFilterMode.Nearest), null);
         });
         _y = y + pixels.Height + 40;
         return this;
