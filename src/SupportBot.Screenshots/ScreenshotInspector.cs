@@ -132,7 +132,7 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
             forOcr = image.MeanLuminance() < 128 ? image.Inverted() : image;
             if (_options.CombinedRun)
             {
-                var both = Read(Combined, forOcr, started, ct);
+                var both = Read(Combined, forOcr, started, ct, out _);
                 if (both is null)
                 {
                     return kinds.Count > 0 ? Verdict(kinds, twoFactor) : ImageVerdict.NotChecked;
@@ -143,7 +143,7 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
                 return kinds.Count > 0 ? Verdict(kinds, twoFactor) : ImageVerdict.Clean;
             }
 
-            var english = Read(English, forOcr, started, ct);
+            var english = Read(English, forOcr, started, ct, out var confidence);
             if (english is null)
             {
                 return kinds.Count > 0 ? Verdict(kinds, twoFactor) : ImageVerdict.NotChecked;
@@ -151,9 +151,9 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
 
             AddText(english, context, kinds);
             LastLanguages = English;
-            if (CjkLikelihood.Likely(english))
+            if (CjkLikelihood.Likely(english, confidence))
             {
-                var chinese = Read(Chinese, forOcr, started, ct);
+                var chinese = Read(Chinese, forOcr, started, ct, out _);
                 if (chinese is null)
                 {
                     return kinds.Count > 0 ? Verdict(kinds, twoFactor) : ImageVerdict.NotChecked;
@@ -176,8 +176,9 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
         }
     }
 
-    private string? Read(string language, GrayImage image, DateTimeOffset started, CancellationToken ct)
+    private string? Read(string language, GrayImage image, DateTimeOffset started, CancellationToken ct, out int confidence)
     {
+        confidence = 0;
         var left = _options.Timeout - (DateTimeOffset.UtcNow - started);
         if (left <= TimeSpan.Zero || ct.IsCancellationRequested || _engines.Rent(language) is not { } engine)
         {
@@ -187,7 +188,7 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
         try
         {
             OpenMpNative.TryLimitThreads(Math.Max(1, _options.ThreadsPerRead));
-            return engine.Read(image, left, ct);
+            return engine.Read(image, left, ct, out confidence);
         }
         finally
         {
@@ -201,6 +202,11 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
         if (NumberedGridReader.Reorder(text) is { } grid)
         {
             AddFindings(grid, context, kinds);
+        }
+
+        if (NumberedGridReader.IsSeedGrid(text))
+        {
+            kinds.Add(SecretKind.SeedPhrase);
         }
 
         // OCR breaks a long key at the line end; joined lines let the key detectors see it whole.

@@ -27,4 +27,23 @@ public sealed class NumberedGridReaderTests
     {
         Assert.Null(NumberedGridReader.Reorder("1 open the app 2 tap assets 3 choose deposit 4 copy the address"));
     }
+
+    [Fact]
+    public void A_number_misread_as_a_character_still_gives_its_cell_and_the_grid_is_a_seed_grid()
+    {
+        // What Tesseract's Chinese model made of a real 3×4 backup page: "4" read as "和", two characters misread.
+        var ocr = "备份助记词\n1 爆    2 嗣    3 培\n和 形    5 腾    6 束\n7 监    8 面    9 教\n10 遇       11 每       12 探";
+
+        Assert.Equal("爆 嗣 培 形 腾 束 监 面 教 遇 每 探", NumberedGridReader.Reorder(ocr));
+        Assert.True(NumberedGridReader.IsSeedGrid(ocr));
+    }
+
+    [Fact]
+    public void A_numbered_list_of_ordinary_words_is_not_a_seed_grid()
+    {
+        var steps = string.Join(" ", Enumerable.Range(1, 12).Select(n => $"{n} step{n}x"));
+
+        Assert.False(NumberedGridReader.IsSeedGrid(steps));
+        Assert.False(NumberedGridReader.IsSeedGrid("1 open 2 the 3 app 4 tap 5 assets 6 then 7 choose 8 deposit 9 copy 10 the 11 address 12 now"));
+    }
 }

@@ -61,8 +61,14 @@ internal sealed unsafe class TesseractEngine : IDisposable
 
     /// <summary>Reads the text of <paramref name="image"/>; null when Tesseract failed, ran past
     /// <paramref name="deadline"/>, or <paramref name="cancellationToken"/> fired.</summary>
-    public string? Read(GrayImage image, TimeSpan deadline, CancellationToken cancellationToken)
+    public string? Read(GrayImage image, TimeSpan deadline, CancellationToken cancellationToken) =>
+        Read(image, deadline, cancellationToken, out _);
+
+    /// <summary>As <see cref="Read(GrayImage, TimeSpan, CancellationToken)"/>, with Tesseract's mean word confidence
+    /// (0–100): low when the model does not fit the script on the page.</summary>
+    public string? Read(GrayImage image, TimeSpan deadline, CancellationToken cancellationToken, out int confidence)
     {
+        confidence = 0;
         ObjectDisposedException.ThrowIf(_disposed, this);
         Volatile.Write(ref *_cancelFlag, 0);
         using var cancel = cancellationToken.Register(static state => Volatile.Write(ref *(int*)(IntPtr)state!, 1), (IntPtr)_cancelFlag);
@@ -80,6 +86,7 @@ internal sealed unsafe class TesseractEngine : IDisposable
                     return null;
                 }
 
+                confidence = TesseractNative.TessBaseAPIMeanTextConf(_handle);
                 var text = TesseractNative.TessBaseAPIGetUTF8Text(_handle);
                 if (text == IntPtr.Zero)
                 {
@@ -102,6 +109,12 @@ internal sealed unsafe class TesseractEngine : IDisposable
             TesseractNative.TessBaseAPIClear(_handle);
         }
     }
+
+    /// <summary>Sets a Tesseract variable (the benchmark tries alternatives).</summary>
+    public bool SetVariable(string name, string value) => TesseractNative.TessBaseAPISetVariable(_handle, name, value) != 0;
+
+    /// <summary>Sets the page segmentation mode.</summary>
+    public void SetPageSegMode(int mode) => TesseractNative.TessBaseAPISetPageSegMode(_handle, mode);
 
     /// <inheritdoc />
     public void Dispose()

@@ -47,6 +47,9 @@ internal static partial class TesseractNative
     public static partial void TessDeleteText(IntPtr text);
 
     [LibraryImport(Library)]
+    public static partial int TessBaseAPIMeanTextConf(IntPtr handle);
+
+    [LibraryImport(Library)]
     public static partial void TessBaseAPIClear(IntPtr handle);
 
     [LibraryImport(Library)]

@@ -17,16 +17,7 @@ internal static class NumberedGridReader
     public static string? Reorder(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var cells = new SortedDictionary<int, string>();
-        var tokens = Tokens(text);
-        for (var i = 0; i + 1 < tokens.Count; i++)
-        {
-            if (Number(tokens[i]) is { } number && IsWord(tokens[i + 1]) && !cells.ContainsKey(number))
-            {
-                cells[number] = tokens[i + 1];
-                i++;
-            }
-        }
+        var cells = Cells(text);
 
         // The longest run 1, 2, 3 … present.
         var count = 0;
@@ -47,6 +38,61 @@ internal static class NumberedGridReader
         }
 
         return line.ToString();
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a numbered grid of at least 12 cells whose words are nearly all
+    /// BIP39 words: what a wallet's backup page looks like, and nothing support asks for does. OCR misreads a
+    /// character here and there (Chinese ones especially, with no sentence around them to guess from), which breaks
+    /// the checksum the scanner tests, so the grid's shape is the evidence: at most a quarter of the cells may be off
+    /// the list.</summary>
+    public static bool IsSeedGrid(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cells = Cells(text);
+        var count = 0;
+        while (cells.ContainsKey(count + 1))
+        {
+            count++;
+        }
+
+        if (count < MinCells)
+        {
+            return false;
+        }
+
+        var listed = 0;
+        for (var n = 1; n <= count; n++)
+        {
+            listed += Bip39Words.Contains(cells[n]) ? 1 : 0;
+        }
+
+        return listed * 4 >= count * 3;
+    }
+
+    /// <summary>The "number word" cells of <paramref name="text"/>. A number OCR misread (a "4" read as "和") leaves
+    /// its word between cells n−1 and n+1 in reading order; it is taken as cell n.</summary>
+    private static SortedDictionary<int, string> Cells(string text)
+    {
+        var cells = new SortedDictionary<int, string>();
+        var tokens = Tokens(text);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (Number(tokens[i]) is { } number && IsWord(tokens[i + 1]) && !cells.ContainsKey(number))
+            {
+                cells[number] = tokens[i + 1];
+                i++;
+
+                // "n-1 word | junk word | n+1": the junk was number n.
+                if (i + 3 < tokens.Count && Number(tokens[i + 1]) is null && IsWord(tokens[i + 2])
+                    && Number(tokens[i + 3]) == number + 2 && !cells.ContainsKey(number + 1))
+                {
+                    cells[number + 1] = tokens[i + 2];
+                    i += 2;
+                }
+            }
+        }
+
+        return cells;
     }
 
     /// <summary>Splits on whitespace, and also between a number and the word glued to it ("1.abandon", "3、的").</summary>
