@@ -50,3 +50,7 @@ echo "== Direct Line end to end: 64 conversations through the real host (SQLite)
 dotnet build bench/SupportBot.Bench.DirectLine -c Release -nologo -clp:ErrorsOnly
 dotnet bench/SupportBot.Bench.DirectLine/bin/Release/net10.0/SupportBot.Bench.DirectLine.dll \
   --connections 64 --seconds 10 --warmup 3 --markdown docs/benchmarks.md
+
+echo "== Screenshot check: the test suite's phone screenshots read by the real inspector (OCR, QR, scan)"
+dotnet build bench/SupportBot.Bench.Screenshots -c Release -nologo -clp:ErrorsOnly
+dotnet bench/SupportBot.Bench.Screenshots/bin/Release/net10.0/SupportBot.Bench.Screenshots.dll --rounds 5 --markdown docs/benchmarks.md

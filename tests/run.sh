@@ -25,6 +25,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 tests/fetch-webchat.sh
 
+# Screenshot check: Tesseract with the English and Simplified Chinese models (the bot reads every image with them),
+# and the fonts the tests draw their phone screenshots with (DejaVu for Latin, Noto CJK for Chinese).
+tessdata=/usr/share/tesseract-ocr/5/tessdata
+if [ ! -f "$tessdata/eng.traineddata" ] || [ ! -f "$tessdata/chi_sim.traineddata" ] \
+  || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update && $sudo apt-get install -y tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim fonts-dejavu-core fonts-noto-cjk
+fi
+
 dotnet build SupportBot.sln -c Release -nologo -clp:ErrorsOnly
 
 log=$(mktemp)

@@ -44,10 +44,12 @@ public sealed class ActivityIntake
     }
 
     /// <summary>Handles <paramref name="posted"/> from <paramref name="userId"/>; returns the activity's id.
-    /// <paramref name="attachments"/> are the uploaded files (wire form and the bot's form), if any.</summary>
+    /// <paramref name="attachments"/> are the uploaded files (wire form and the bot's form), if any;
+    /// <paramref name="keepUploads"/> writes them to the log's database, called only when the turn ran and the guard
+    /// asked for nothing to be taken down (otherwise the echo goes out without them).</summary>
     public async Task<string> PostAsync(
         ConversationLog log, JsonObject posted, string userId, JsonArray? wireAttachments,
-        IReadOnlyList<Attachment> attachments)
+        IReadOnlyList<Attachment> attachments, Func<Task>? keepUploads = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(posted);
@@ -118,6 +120,18 @@ public sealed class ActivityIntake
             // The echo carries what may be stored: unchanged when the guard found nothing; redacted when it found a
             // secret, and also when the turn did not run this time (a redelivery, a store failure), to be safe.
             var echoText = flagged || result.Status != RouteStatus.Processed ? Redact(inbound, flagged) : text;
+            if (keepUploads is not null)
+            {
+                if (!flagged && result.Status == RouteStatus.Processed)
+                {
+                    await keepUploads();
+                }
+                else
+                {
+                    wireAttachments = null;
+                }
+            }
+
             var ready = result.Status == RouteStatus.Processed && result.Replies.Count > 0
                 ? await ReadyRepliesAsync(log, result.Replies, now)
                 : [];

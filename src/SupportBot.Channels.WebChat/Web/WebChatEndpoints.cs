@@ -285,10 +285,11 @@ public static class WebChatEndpoints
 
         var wire = new JsonArray();
         var attachments = new List<Core.Activities.Attachment>(upload.Files.Count);
+        var fileIds = new List<string>(upload.Files.Count);
         foreach (var file in upload.Files)
         {
             var fileId = Ids.New();
-            await logs.Database.AddUploadAsync(fileId, id, file.Name, file.ContentType, file.Content, time.GetUtcNow());
+            fileIds.Add(fileId);
             var url = AttachmentUrl(context.Request, tokens, id, fileId);
             wire.Add(new JsonObject { ["contentType"] = file.ContentType, ["contentUrl"] = url, ["name"] = file.Name });
             attachments.Add(new Core.Activities.Attachment(file.Name, file.ContentType, file.Content.Length, url)
@@ -301,7 +302,18 @@ public static class WebChatEndpoints
         posted["type"] = "message";
         var queryUser = context.Request.Query["userId"].ToString();
         var userId = claims?.UserId ?? (Ids.IsValid(queryUser) ? queryUser : log.UserId);
-        var activityId = await intake.PostAsync(log, posted, userId, wire, attachments);
+        // The files are written only once the router has read them and found no secret (a screenshot of a seed
+        // phrase must not reach webchat.db either); a refused message keeps none of its files.
+        async Task KeepUploadsAsync()
+        {
+            for (var i = 0; i < upload.Files.Count; i++)
+            {
+                var file = upload.Files[i];
+                await logs.Database.AddUploadAsync(fileIds[i], id, file.Name, file.ContentType, file.Content, time.GetUtcNow());
+            }
+        }
+
+        var activityId = await intake.PostAsync(log, posted, userId, wire, attachments, KeepUploadsAsync);
         return TypedResults.Ok(new ResourceResponse(activityId));
     }
 

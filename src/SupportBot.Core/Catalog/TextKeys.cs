@@ -202,6 +202,39 @@ public static class TextKeys
     /// <summary>The channel cannot delete messages at all (console): clear it yourself.</summary>
     public const string DeleteNotSupported = "safety.deleteNotSupported";
 
+    /// <summary>A screenshot showed a secret and was not kept; placeholder {what} (one of the ScreenshotWhat* texts).</summary>
+    public const string ScreenshotRemoved = "safety.screenshot.removed";
+
+    /// <summary>What the agent reads in the transcript where a removed screenshot was; placeholder {what}.</summary>
+    public const string ScreenshotRemovedNote = "safety.screenshot.note";
+
+    /// <summary>What the agent reads beside a screenshot whose text could not be read; placeholder {name}.</summary>
+    public const string ScreenshotNotChecked = "safety.screenshot.notChecked";
+
+    /// <summary>"a seed phrase", for <see cref="ScreenshotRemoved"/> and <see cref="ScreenshotRemovedNote"/>.</summary>
+    public const string ScreenshotWhatSeedPhrase = "safety.screenshot.what.seedPhrase";
+
+    /// <summary>"a private key".</summary>
+    public const string ScreenshotWhatPrivateKey = "safety.screenshot.what.privateKey";
+
+    /// <summary>"a verification code".</summary>
+    public const string ScreenshotWhatVerificationCode = "safety.screenshot.what.verificationCode";
+
+    /// <summary>"a password or API secret".</summary>
+    public const string ScreenshotWhatPassword = "safety.screenshot.what.password";
+
+    /// <summary>"a 2FA setup key (QR code)".</summary>
+    public const string ScreenshotWhatTwoFactorSetup = "safety.screenshot.what.twoFactorSetup";
+
+    /// <summary>After a removed screenshot with a password or API secret: change it, delete the key.</summary>
+    public const string ScreenshotAdvicePassword = "safety.screenshot.advice.password";
+
+    /// <summary>After a removed screenshot with a one-time code: we never need codes.</summary>
+    public const string ScreenshotAdviceVerificationCode = "safety.screenshot.advice.verificationCode";
+
+    /// <summary>After a removed screenshot with a 2FA setup key: reset the authenticator now.</summary>
+    public const string ScreenshotAdviceTwoFactorSetup = "safety.screenshot.advice.twoFactorSetup";
+
     /// <summary>Choice titles, by choice value (e.g. <c>choice.confirm</c>).</summary>
     public static string Choice(string value) => "choice." + value;
 

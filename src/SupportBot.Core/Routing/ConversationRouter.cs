@@ -23,6 +23,7 @@ public sealed class ConversationRouter
     private readonly TimeProvider _time;
     private readonly OutboxSignal? _signal;
     private readonly RouterHandoff? _handoff;
+    private readonly ScreenshotGuard? _screenshots;
     private readonly KeyedLock<ConversationKey> _locks = new();
 
     /// <summary>Creates the router.</summary>
@@ -34,8 +35,11 @@ public sealed class ConversationRouter
         IEnumerable<IChannelClient> channels,
         TimeProvider time,
         OutboxSignal? signal = null,
-        RouterHandoff? handoff = null)
+        RouterHandoff? handoff = null,
+        IImageInspector? images = null)
     {
+        // Every channel's attachments pass here before any store sees them: the one place images are read.
+        _screenshots = images is null ? null : new ScreenshotGuard(images, catalog);
         _signal = signal;
         _handoff = handoff;
         _engine = engine;
@@ -103,19 +107,23 @@ public sealed class ConversationRouter
             ExpectingTransactionId: expecting == SlotKinds.TxId,
             CodeRecentlyMentioned: state.CodeMentioned && !ExpectsNumber(expecting));
         var guard = _guard.Inspect(activity.Text, scanContext, locale);
-        var safe = activity with { Text = guard.RedactedText };
+        var shots = _screenshots is null
+            ? ScreenshotCheck.Unchecked(activity.Attachments)
+            : await _screenshots.CheckAsync(activity.Attachments, scanContext, locale, guard.WalletCompromised, ct);
+        var safe = activity with { Text = guard.RedactedText, Attachments = shots.Kept };
         state.CodeMentioned = guard.Scan.MentionsCode;
+        var hasSecrets = guard.Scan.HasSecrets || shots.Removed;
 
         var replies = new List<BotReply>();
         var markExposed = new List<long>();
-        if (guard.Scan.HasSecrets)
+        if (hasSecrets)
         {
-            foreach (var warning in guard.Warnings)
+            foreach (var warning in guard.Warnings.Concat(shots.Warnings))
             {
                 replies.Add(BotReply.Plain(warning));
             }
 
-            if (guard.WalletCompromised)
+            if (guard.WalletCompromised || shots.WalletCompromised)
             {
                 state.SecretExposed = true;
                 if (state.LastTicket is { } ticket)
@@ -132,8 +140,8 @@ public sealed class ConversationRouter
             }
         }
 
-        var onlySecrets = guard.Scan.HasSecrets && OnlySecrets(activity.Text, guard.Scan);
-        var saved = await SaveAttachmentsAsync(activity.Attachments, now, state.Locale, replies, ct);
+        var onlySecrets = hasSecrets && OnlySecrets(activity.Text, guard.Scan) && shots.Kept.Count == 0;
+        var saved = await SaveAttachmentsAsync(shots.Kept, now, state.Locale, replies, ct);
         var ticketChanges = new List<TicketChange>();
         var events = new List<TicketEvent>();
         UserTicketTurn? userSide = null;
@@ -159,7 +167,7 @@ public sealed class ConversationRouter
 
             outcome = onlySecrets
                 ? _engine.Reprompt(state, safe)
-                : await _engine.RunTurnAsync(state, safe, guard.Scan.HasSecrets, ct);
+                : await _engine.RunTurnAsync(state, safe, hasSecrets, ct);
             replies.AddRange(outcome.Replies);
             if (_handoff is not null)
             {
@@ -170,9 +178,9 @@ public sealed class ConversationRouter
         var transcript = new List<TranscriptLine>(replies.Count + 1);
         if (!activity.OpensConversation)
         {
-            transcript.Add(new(TranscriptDirection.User, guard.RedactedText, now)
+            transcript.Add(new(TranscriptDirection.User, string.Join("\n", shots.AgentNotes.Prepend(guard.RedactedText).Where(t => t.Length > 0)), now)
             {
-                AttachmentNames = AttachmentNames(activity.Attachments),
+                AttachmentNames = AttachmentNames(shots.Kept),
             });
         }
 

@@ -6,6 +6,7 @@ using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
 using SupportBot.Dialogs;
 using SupportBot.Host.Handoff;
+using SupportBot.Screenshots;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Composition;
@@ -45,6 +46,7 @@ public static class SupportBotServices
                 sp.GetRequiredService<IOptions<EngineOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSupportBotScreenshots(builder.Configuration);
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();

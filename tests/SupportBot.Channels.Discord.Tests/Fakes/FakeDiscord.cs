@@ -101,7 +101,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         app.UseWebSockets();
         app.Map("/gateway", fake.GatewayAsync);
         app.Map("/resume", fake.GatewayAsync);
-        app.MapGet("/cdn/{name}", (string name) => Results.Bytes(Png, "image/png"));
+        app.MapGet("/cdn/{name}", (string name) => Results.Bytes(Files.TryGetValue(name, out var file) ? file : Png, "image/png"));
         app.Map("/api/v10/{**rest}", fake.RestAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -255,12 +255,15 @@ public sealed class FakeDiscord : IAsyncDisposable
         return message;
     }
 
+    /// <summary>Files the CDN serves by name instead of the tiny PNG (a test's screenshot).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
     public JsonObject Attachment(string name) => new()
     {
         ["id"] = NextId(),
         ["filename"] = name,
         ["content_type"] = "image/png",
-        ["size"] = Png.Length,
+        ["size"] = Files.TryGetValue(name, out var file) ? file.Length : Png.Length,
         ["url"] = new Uri(Address, "cdn/" + name + "?ex=1&is=2&hm=signature").ToString(),
         ["proxy_url"] = new Uri(Address, "cdn/" + name).ToString(),
     };
