@@ -220,6 +220,13 @@ public sealed class FakeBotApi : IAsyncDisposable
                 return;
             }
 
+            if (fault.Drop)
+            {
+                Record(method, parameters, 0, null);
+                context.Abort();
+                return;
+            }
+
             Record(method, parameters, fault.ErrorCode, null);
             await AnswerErrorAsync(context, null, fault.ErrorCode, fault.Description, fault);
             return;
