@@ -10,19 +10,35 @@ using SupportBot.Testing.Images;
 // real inspector, a few rounds each, and reports median and p95 per image and images/s, for the shipped plan (English,
 // Chinese only where the English reading shows it) and alternatives.
 // Usage: dotnet run -c Release --project bench/SupportBot.Bench.Screenshots -- [--rounds 5] [--markdown docs/benchmarks.md]
+//        [--save DIR]  (writes the images instead, to try them with chat /attach)
 var rounds = 5;
 string? markdown = null;
+string? save = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--markdown": markdown = args[++i]; break;
+        case "--save": save = args[++i]; break;
         default: Console.Error.WriteLine("unknown option " + args[i]); return 2;
     }
 }
 
 var images = Screens.Secret().Select(s => (s.Name, s.Image)).Concat(Screens.Clean().Select(c => (c.Name, c.Image))).ToList();
+if (save is not null)
+{
+    // The images themselves, to try them by hand (chat /attach).
+    Directory.CreateDirectory(save);
+    foreach (var (name, image) in images)
+    {
+        File.WriteAllBytes(Path.Combine(save, name), image);
+    }
+
+    Console.WriteLine($"{images.Count} images written to {save}");
+    return 0;
+}
+
 Console.WriteLine($"{images.Count} images, {rounds} rounds, {Environment.ProcessorCount} cores");
 
 var plans = new (string Name, ScreenshotOptions Options)[]

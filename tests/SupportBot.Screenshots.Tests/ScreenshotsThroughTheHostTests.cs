@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Routing;
+using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
 using SupportBot.Testing.Images;
 using SupportBot.Testing.Web;
@@ -62,6 +65,30 @@ public sealed class ScreenshotsThroughTheHostTests : IAsyncLifetime
         Assert.Contains(transcript, l => l.AttachmentNames.Contains(screen.Name));
         Assert.DoesNotContain(transcript, l => l.Text.Contains("not checked", StringComparison.Ordinal));
         Assert.True(DiskHolds(screen.Image.AsSpan(screen.Image.Length / 2, 64).ToArray()), "the kept screenshot is on disk");
+    }
+
+    [Fact]
+    public async Task Without_the_inspector_the_same_screenshot_would_be_on_disk()
+    {
+        // The control: the same host with no IImageInspector registered keeps the seed grid, and the disk search
+        // finds it, so the tests above would see a leak.
+        await using var bare = await RunningHost.StartAsync(configure: builder => builder.Services.RemoveAll<IImageInspector>());
+        var image = Screens.SeedGrid12();
+        var user = "u-bare";
+
+        var result = await bare.Get<ConversationRouter>().HandleAsync(
+            new InboundActivity
+            {
+                Conversation = new ConversationKey("console", user),
+                UserId = user,
+                MessageId = "bare-1",
+                Attachments = [Picture("backup.png", image)],
+                Timestamp = DateTimeOffset.UtcNow,
+            },
+            Ct);
+
+        Assert.DoesNotContain(result.Replies, r => r.Text.Contains("screenshot you sent showed", StringComparison.Ordinal));
+        Assert.True(DataFolderSearch.Holds(bare.DataFolder, image.AsSpan(image.Length / 2, 64)));
     }
 
     private Task<RouteResult> SendAsync(string user, string text, params Attachment[] attachments) =>
