@@ -1,5 +1,6 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
+using SupportBot.Core.Engine;
 using SupportBot.Core.Recognizers;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
