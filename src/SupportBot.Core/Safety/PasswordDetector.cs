@@ -29,7 +29,7 @@ internal static class PasswordDetector
     /// <summary>Adds the values in <paramref name="text"/> to <paramref name="findings"/>.</summary>
     public static void Detect(string text, CueIndex cues, List<SecretFinding> findings)
     {
-        const CueKind valueCues = CueKind.PasswordValue | CueKind.SecretValue | CueKind.KeyValue;
+        const CueKind valueCues = CueKind.PasswordValue | CueKind.SecretValue | CueKind.KeyValue | CueKind.LoginValue;
         var consumed = 0;
         foreach (var hit in cues.Hits)
         {
@@ -41,9 +41,16 @@ internal static class PasswordDetector
             }
 
             consumed = hit.End;
+            if (hit.Is(CueKind.LoginValue))
+            {
+                consumed = Math.Max(consumed, DetectLogin(text, hit.End, findings));
+                continue;
+            }
+
             var chinese = TextChars.IsCjk(text[hit.Start]);
             var valueStart = SkipSeparators(text, hit.End, out var explicitSeparator);
-            var valueEnd = ReadValue(text, valueStart, chinese);
+            var quoted = valueStart > hit.End && text[valueStart - 1] is '"' or '\'' or '`';
+            var valueEnd = quoted ? ReadQuoted(text, valueStart, text[valueStart - 1]) : ReadValue(text, valueStart, chinese);
 
             // "password@host" and "pwd123" are one word, not a word and its value.
             var glued = valueStart == hit.End && !chinese && TextChars.IsAsciiLetterOrDigit(text[hit.End - 1]);
@@ -53,7 +60,9 @@ internal static class PasswordDetector
             }
 
             var value = text.AsSpan(valueStart, valueEnd - valueStart);
-            var kind = hit.Is(CueKind.KeyValue) ? SecretKind.PrivateKey : SecretKind.Password;
+            var kind = hit.Is(CueKind.KeyValue) ? SecretKind.PrivateKey
+                : hit.Is(CueKind.SecretValue) ? SecretKind.ApiSecret
+                : SecretKind.Password;
             var isExplicit = explicitSeparator || hit.Is(CueKind.Explicit) || chinese;
             if (IsValue(value, kind, hit.Is(CueKind.SecretValue), isExplicit))
             {
@@ -61,6 +70,70 @@ internal static class PasswordDetector
                 consumed = valueEnd;
             }
         }
+    }
+
+    /// <summary>"login: alice@example.com / Hunter2" (or the same after "账号密码"): the rest of the line is a login
+    /// and a password; the password is what follows the last slash or bar, or else the last word when it looks like
+    /// a secret. Returns where the value ended.</summary>
+    private static int DetectLogin(string text, int from, List<SecretFinding> findings)
+    {
+        var start = SkipSeparators(text, from, out _);
+        var end = start;
+        var lastSlash = -1;
+        var lastSpace = -1;
+        while (end < text.Length && text[end] is not ('\n' or '\r' or '，' or '。'))
+        {
+            if (text[end] is '/' or '|' or '／')
+            {
+                lastSlash = end;
+            }
+            else if (char.IsWhiteSpace(text[end]))
+            {
+                lastSpace = end;
+            }
+
+            end++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ',' or ';' or ')'))
+        {
+            end--;
+        }
+
+        var passwordStart = lastSlash >= start ? lastSlash + 1 : lastSpace >= start && lastSpace < end ? lastSpace + 1 : -1;
+        if (passwordStart < 0)
+        {
+            return start;
+        }
+
+        while (passwordStart < end && char.IsWhiteSpace(text[passwordStart]))
+        {
+            passwordStart++;
+        }
+
+        var value = text.AsSpan(passwordStart, end - passwordStart);
+        var byWord = lastSlash < start;
+        if (value.Length >= MinPassword && value.IndexOfAny(' ', '\t') < 0
+            && (byWord ? LooksLikeSecret(value) : !LooksLikeDateOrTime(value))
+            && !NotValues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
+        {
+            findings.Add(new SecretFinding(SecretKind.Password, passwordStart, end - passwordStart));
+            return end;
+        }
+
+        return start;
+    }
+
+    /// <summary>A value in quotes ("apiKey": "…") runs to the closing quote or the end of the line.</summary>
+    private static int ReadQuoted(string text, int start, char quote)
+    {
+        var i = start;
+        while (i < text.Length && text[i] != quote && text[i] is not ('\n' or '\r'))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Skips spaces, quotes, ":", "=", "-", "是", "为" and the words "is" and "was".</summary>
