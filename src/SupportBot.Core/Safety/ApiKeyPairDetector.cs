@@ -3,8 +3,8 @@ namespace SupportBot.Core.Safety;
 /// <summary>Finds an exchange API key and its secret pasted together without a label: two long random tokens side by
 /// side (a space, a comma or a line break between them), as users copy them from the API page. A token counts when
 /// it mixes upper case, lower case and digits (exchanges issue 64 such characters), or is a UUID or 32/64 hex digits
-/// next to one that does. Addresses and transaction hashes do not pair up: a base58 token no longer than an address
-/// (44) is not taken, and two hex or UUID tokens alone are not a pair.</summary>
+/// next to one that does, or a UUID next to 32/64 hex digits (OKX). Addresses and transaction hashes do not pair up: a base58 token no longer than an address
+/// (44) is not taken, and two hex tokens (two TXIDs) are not a pair.</summary>
 internal static class ApiKeyPairDetector
 {
     private const int MinToken = 18;
@@ -35,7 +35,7 @@ internal static class ApiKeyPairDetector
 
             var shape = Classify(text.AsSpan(start, i - start));
             if (shape != Shape.None && previousShape != Shape.None
-                && (shape == Shape.Random || previousShape == Shape.Random)
+                && (shape == Shape.Random || previousShape == Shape.Random || shape != previousShape)
                 && start - previousEnd <= MaxGap && IsPairGap(text, previousEnd, start))
             {
                 findings.Add(new SecretFinding(SecretKind.ApiSecret, previousStart, i - previousStart));
@@ -91,7 +91,7 @@ internal static class ApiKeyPairDetector
 
         if (token.Length == 36 && dashes == 4 && token[8] == '-' && token[13] == '-' && token[18] == '-' && token[23] == '-')
         {
-            return Shape.Companion;
+            return Shape.Uuid;
         }
 
         if (hex && !other && token.Length is 32 or 64)
@@ -112,7 +112,10 @@ internal static class ApiKeyPairDetector
         /// <summary>Mixed case and digits: an exchange key or secret.</summary>
         Random,
 
-        /// <summary>A UUID or 32/64 hex digits: a key or secret only next to a random token.</summary>
+        /// <summary>32/64 hex digits: a key or secret next to a random token or a UUID.</summary>
         Companion,
+
+        /// <summary>A UUID (OKX keys): a key next to a random token or 32/64 hex digits.</summary>
+        Uuid,
     }
 }

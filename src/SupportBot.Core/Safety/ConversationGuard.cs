@@ -48,6 +48,10 @@ public sealed class ConversationGuard
             {
                 _tracker.NoteCue(conversation);
             }
+            else if (SeedFragmentFinder.Find(text, active: true, result.Scan.Findings) is { Words: <= 2 } possible)
+            {
+                _tracker.NotePossible(conversation, messageId, possible);
+            }
 
             return result;
         }

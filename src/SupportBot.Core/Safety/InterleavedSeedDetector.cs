@@ -1,13 +1,14 @@
 namespace SupportBot.Core.Safety;
 
 /// <summary>Finds seed words hidden among other words ("first is abandon, then ability, next is zoo …"): at least 12
-/// of the rarer English list words (not <see cref="EnglishCommonWords"/>), never more than four other words apart,
-/// making up at least 30 % of the words of the stretch. Ordinary messages use the rarer list words seldom (a few in a
-/// long complaint), so they never gather twelve that close.</summary>
+/// English list words never more than four other words apart, making up at least 40 % of the words of the stretch,
+/// six of them rarer ones (not <see cref="EnglishCommonWords"/>). Ordinary messages use the rarer list words seldom
+/// (a few in a long complaint), so they never gather six among twelve that close.</summary>
 internal static class InterleavedSeedDetector
 {
     private const int MinWords = 12;
     private const int MaxWordsBetween = 4;
+    private const int MinRare = 6;
 
     /// <summary>Adds the stretches in <paramref name="text"/> to <paramref name="findings"/>.</summary>
     public static void Detect(string text, List<SecretFinding> findings)
@@ -37,9 +38,9 @@ internal static class InterleavedSeedDetector
             }
 
             var word = text.AsSpan(start, i - start);
-            if (Bip39Wordlists.EnglishWord(word) >= 0 && !EnglishCommonWords.Contains(word))
+            if (Bip39Wordlists.EnglishWord(word) >= 0)
             {
-                stretch.Listed(start, i);
+                stretch.Listed(start, i, rare: !EnglishCommonWords.Contains(word));
             }
             else
             {
@@ -57,8 +58,9 @@ internal static class InterleavedSeedDetector
         private int _listed;
         private int _between;
         private int _others;
+        private int _rare;
 
-        public void Listed(int start, int end)
+        public void Listed(int start, int end, bool rare)
         {
             if (_listed == 0)
             {
@@ -69,6 +71,7 @@ internal static class InterleavedSeedDetector
             _others += _between;
             _between = 0;
             _listed++;
+            _rare += rare ? 1 : 0;
             _end = end;
         }
 
@@ -82,7 +85,7 @@ internal static class InterleavedSeedDetector
 
         public void Finish(List<SecretFinding> findings)
         {
-            if (_listed >= MinWords && _listed * 10 >= (_listed + _others) * 3)
+            if (_listed >= MinWords && _rare >= MinRare && _listed * 10 >= (_listed + _others) * 4)
             {
                 findings.Add(new SecretFinding(SecretKind.SeedPhrase, _start, _end - _start));
             }

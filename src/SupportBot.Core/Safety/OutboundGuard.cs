@@ -235,6 +235,12 @@ public sealed class OutboundGuard : IOutboundGuard
     /// <summary>Length of the clause break at <paramref name="i"/> (punctuation, "but", "但是"), or 0.</summary>
     private static int ClauseBreakAt(string text, int i)
     {
+        // A full stop inside a word ("t.me/x", "x.com", "v2.1") does not end a clause.
+        if (text[i] == '.' && i + 1 < text.Length && TextChars.IsAsciiLetterOrDigit(text[i + 1]))
+        {
+            return 0;
+        }
+
         if (text[i] is '.' or ',' or '!' or '?' or ';' or '\n' or '，' or '。' or '！' or '？' or '；' or '：' or ':')
         {
             return 1;

@@ -115,7 +115,7 @@ internal static class OutboundPhrases
     public static readonly string[] ElsewhereThanChat =
     [
         "in the app", "in your app", "in the official", "into the app", "in settings", "on the website",
-        "on the login page", "on our website", "in the wallet app", "on the official", "在app", "在官方", "app里",
+        "on the login page", "on our website", "in the wallet app", "on the official", "on paper", "offline", "在app", "在官方", "app里",
         "app内", "应用内", "官网上", "官方app", "登录页面",
     ];
 

@@ -40,12 +40,15 @@ internal static class PasswordDetector
                 continue;
             }
 
-            consumed = hit.End;
             if (hit.Is(CueKind.LoginValue))
             {
+                // Only a login with a password after a slash is taken; otherwise the words inside the cue
+                // ("账号密码") are read as cues of their own.
                 consumed = Math.Max(consumed, DetectLogin(text, hit.End, findings));
                 continue;
             }
+
+            consumed = hit.End;
 
             var chinese = TextChars.IsCjk(text[hit.Start]);
             var valueStart = SkipSeparators(text, hit.End, out var explicitSeparator);
@@ -73,23 +76,17 @@ internal static class PasswordDetector
     }
 
     /// <summary>"login: alice@example.com / Hunter2" (or the same after "账号密码"): the rest of the line is a login
-    /// and a password; the password is what follows the last slash or bar, or else the last word when it looks like
-    /// a secret. Returns where the value ended.</summary>
+    /// and a password; the password is what follows the last slash or bar. Returns where the value ended, or 0.</summary>
     private static int DetectLogin(string text, int from, List<SecretFinding> findings)
     {
         var start = SkipSeparators(text, from, out _);
         var end = start;
         var lastSlash = -1;
-        var lastSpace = -1;
         while (end < text.Length && text[end] is not ('\n' or '\r' or '，' or '。'))
         {
             if (text[end] is '/' or '|' or '／')
             {
                 lastSlash = end;
-            }
-            else if (char.IsWhiteSpace(text[end]))
-            {
-                lastSpace = end;
             }
 
             end++;
@@ -100,11 +97,12 @@ internal static class PasswordDetector
             end--;
         }
 
-        var passwordStart = lastSlash >= start ? lastSlash + 1 : lastSpace >= start && lastSpace < end ? lastSpace + 1 : -1;
-        if (passwordStart < 0)
+        if (lastSlash < start || lastSlash >= end)
         {
-            return start;
+            return 0;
         }
+
+        var passwordStart = lastSlash + 1;
 
         while (passwordStart < end && char.IsWhiteSpace(text[passwordStart]))
         {
@@ -112,16 +110,14 @@ internal static class PasswordDetector
         }
 
         var value = text.AsSpan(passwordStart, end - passwordStart);
-        var byWord = lastSlash < start;
-        if (value.Length >= MinPassword && value.IndexOfAny(' ', '\t') < 0
-            && (byWord ? LooksLikeSecret(value) : !LooksLikeDateOrTime(value))
+        if (value.Length >= MinPassword && value.IndexOfAny(' ', '\t') < 0 && !LooksLikeDateOrTime(value)
             && !NotValues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
         {
             findings.Add(new SecretFinding(SecretKind.Password, passwordStart, end - passwordStart));
             return end;
         }
 
-        return start;
+        return 0;
     }
 
     /// <summary>A value in quotes ("apiKey": "…") runs to the closing quote or the end of the line.</summary>

@@ -23,7 +23,7 @@ internal static class SeedFragmentFinder
     private const int MinRareInSentence = 2;
     private const int MinAllListed = 5;
     private const int MinApart = 3;
-    private const int MinGlued = 4;
+    private const int MinGlued = 6;
     private const int MaxGlued = 24;
     private const int CueReach = 16;
 
@@ -209,7 +209,8 @@ internal static class SeedFragmentFinder
                 }
 
                 current.Indices.Add(index);
-                current.Rare += EnglishCommonWords.Contains(word) ? 0 : 1;
+                // A word is rare by the list word it names: "thanks" is "thank", "orders" is "order".
+                current.Rare += EnglishCommonWords.Contains(Bip39Wordlists.English[index]) || IsCueWord(word) ? 0 : 1;
                 current.End = i;
             }
             else
@@ -231,7 +232,8 @@ internal static class SeedFragmentFinder
         foreach (var run in runs)
         {
             var n = run.Indices.Count;
-            var keep = (allListed && (active || listedWords >= MinAllListed || runs.Sum(r => r.Rare) > 0))
+            var keep = (allListed && listedWords == 1 && !IsStandaloneReply(Bip39Wordlists.English[run.Indices[0]]))
+                || (allListed && (active || listedWords >= MinAllListed || runs.Sum(r => r.Rare) > 0))
                 || (n >= MinRunInSentence && run.Rare >= MinRareInSentence)
                 || (run.Cued && run.Rare > 0)
                 || (active && n >= MinApart && run.Rare > 0);
@@ -243,6 +245,30 @@ internal static class SeedFragmentFinder
 
         return held;
     }
+
+    // The list words a user sends alone as an answer; any other lone list word ("letter", "zoo") is held, since a
+    // phrase may be coming one word at a time.
+    private static readonly HashSet<string> StandaloneReplies = new(StringComparer.Ordinal)
+    {
+        "help", "okay", "hello", "agent", "human", "deposit", "account", "sorry", "again", "wait", "what", "when",
+        "where", "cancel", "next", "start", "today", "now", "later", "error", "fee", "balance", "transfer", "order",
+        "trade", "thank", "please", "yes", "other", "problem", "issue", "check", "ticket", "menu", "question",
+        "support", "service", "urgent", "still", "nothing", "done", "correct", "right", "wrong", "same", "all",
+        "never", "before", "after", "yesterday", "tomorrow", "morning", "night", "hour", "minute", "month", "year",
+        "email", "phone", "code", "address", "network", "token", "coin", "wallet", "exchange", "withdraw", "refund",
+        "login", "lock", "unlock", "update", "verify", "submit", "confirm", "skip", "continue", "finish", "close",
+        "open", "money", "cash", "price", "market", "spot", "future", "margin", "option", "reward", "bonus", "invite",
+        "limit", "risk", "security", "access", "unknown", "random", "test", "hint", "ready", "sure", "true", "good",
+        "great", "fine", "cool", "nice", "super", "awesome", "hurry", "quick", "slow", "stop", "pause", "repeat",
+    };
+
+    private static bool IsStandaloneReply(string word) => StandaloneReplies.Contains(word);
+
+    // List words that name the secret itself ("seed phrase", "wallet") are no part of it.
+    private static bool IsCueWord(ReadOnlySpan<char> word) =>
+        word.Equals("phrase", StringComparison.OrdinalIgnoreCase) || word.Equals("wallet", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("seed", StringComparison.OrdinalIgnoreCase) || word.Equals("words", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("word", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsGap(string text, int from, int to)
     {
@@ -274,9 +300,17 @@ internal static class SeedFragmentFinder
         var cueEnd = -1;
         foreach (var hit in cues.Hits)
         {
-            if (IsStrongCue(text, hit) && TextChars.IsCjk(text[hit.Start]))
+            // Only "助记词是 …", "助记词：…" introduce the words; "助记词丢了" talks about them.
+            var next = hit.End;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
             {
-                cueEnd = hit.End;
+                next++;
+            }
+
+            if (IsStrongCue(text, hit) && TextChars.IsCjk(text[hit.Start]) && next < text.Length
+                && text[next] is '是' or '为' or ':' or '：')
+            {
+                cueEnd = next + 1;
             }
         }
 
@@ -285,11 +319,6 @@ internal static class SeedFragmentFinder
             var c = text[k];
             if (ChineseSeedDetector.IsListChar(c) && k >= cueEnd)
             {
-                if (cueEnd >= 0 && k < cueEnd + 1 && c is '是' or '为')
-                {
-                    continue;
-                }
-
                 first = first < 0 ? k : first;
                 last = k;
                 count++;

@@ -47,7 +47,7 @@ internal sealed class SeedFragmentTracker
     {
         lock (_gate)
         {
-            return Current(conversation, _time.GetUtcNow()) is not null;
+            return Current(conversation, _time.GetUtcNow()) is { } chain && (chain.Pieces > 0 || chain.Cue);
         }
     }
 
@@ -59,6 +59,21 @@ internal sealed class SeedFragmentTracker
             var now = _time.GetUtcNow();
             var chain = Current(conversation, now) ?? Start(conversation, now);
             chain.LastAt = now;
+            chain.Cue = true;
+        }
+    }
+
+    /// <summary>Remembers a message of one or two list words that was not held (a common word such as "letter"
+    /// may start a phrase sent one word at a time): if a chain starts with the next message, it counts as its first
+    /// piece and its message is deleted with the others.</summary>
+    public void NotePossible(string conversation, string? messageId, SeedFragment fragment)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var chain = Current(conversation, now) ?? Start(conversation, now);
+            chain.LastAt = now;
+            chain.Pending = (messageId, fragment);
         }
     }
 
@@ -71,7 +86,24 @@ internal sealed class SeedFragmentTracker
             var chain = Current(conversation, now) ?? Start(conversation, now);
             chain.LastAt = now;
             var first = chain.Pieces == 0;
+            if (first && chain.Pending is { } pending)
+            {
+                Append(chain, pending.MessageId, pending.Fragment);
+            }
+
+            chain.Pending = null;
             chain.Pieces++;
+            Append(chain, messageId, fragment);
+            var completes = !chain.Alarmed && chain.Words >= 12;
+            var checksum = completes && HasValidTail(chain);
+            chain.Alarmed |= completes;
+            return new ChainState(first, completes, checksum, [.. chain.MessageIds]);
+        }
+    }
+
+    private static void Append(Chain chain, string? messageId, SeedFragment fragment)
+    {
+        {
             if (messageId is not null)
             {
                 chain.MessageIds.Add(messageId);
@@ -98,10 +130,6 @@ internal sealed class SeedFragmentTracker
             }
 
             chain.Words += fragment.Words;
-            var completes = !chain.Alarmed && chain.Words >= 12;
-            var checksum = completes && HasValidTail(chain);
-            chain.Alarmed |= completes;
-            return new ChainState(first, completes, checksum, [.. chain.MessageIds]);
         }
     }
 
@@ -188,6 +216,8 @@ internal sealed class SeedFragmentTracker
         public int Pieces;
         public int Words;
         public bool Alarmed;
+        public bool Cue;
+        public (string? MessageId, SeedFragment Fragment)? Pending;
         public List<string> MessageIds { get; } = [];
         public List<int> English { get; } = [];
         public List<int> Simplified { get; } = [];
