@@ -47,6 +47,9 @@ public static class SupportBotServices
                 sp.GetRequiredService<TimeProvider>());
         });
         services.AddSupportBotScreenshots(builder.Configuration);
+
+        // The router refuses to store a message over Bot:MaxMessageLength (it stores the refusal instead).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EngineOptions>>().Value);
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();
