@@ -14,7 +14,7 @@ public sealed class SecretScreenshotTests
     {
         await using var bot = await DiscordHarness.StartAsync(staff: false);
         var image = Screens.SeedGrid12();
-        bot.Fake.Files["backup.png"] = image;
+        FakeDiscord.Files["backup.png"] = image;
 
         var warned = await bot.SayAsync(User, "", t => t.Contains("seed phrase", StringComparison.Ordinal), [bot.Fake.Attachment("backup.png")]);
 
