@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SupportBot.Channels.Discord.Tests.Fakes;
 using SupportBot.Testing.Images;
 
 namespace SupportBot.Channels.Discord.Tests;
