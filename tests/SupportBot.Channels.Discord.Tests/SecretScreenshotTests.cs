@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SupportBot.Channels.Discord.Tests.Fakes;
 using SupportBot.Testing.Images;
 
 namespace SupportBot.Channels.Discord.Tests;
@@ -14,7 +15,7 @@ public sealed class SecretScreenshotTests
     {
         await using var bot = await DiscordHarness.StartAsync(staff: false);
         var image = Screens.SeedGrid12();
-        bot.Fake.Files["backup.png"] = image;
+        FakeDiscord.Files["backup.png"] = image;
 
         var warned = await bot.SayAsync(User, "", t => t.Contains("seed phrase", StringComparison.Ordinal), [bot.Fake.Attachment("backup.png")]);
 

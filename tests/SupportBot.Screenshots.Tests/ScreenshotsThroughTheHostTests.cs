@@ -72,7 +72,7 @@ public sealed class ScreenshotsThroughTheHostTests : IAsyncLifetime
     {
         // The control: the same host with no IImageInspector registered keeps the seed grid, and the disk search
         // finds it, so the tests above would see a leak.
-        await using var bare = await RunningHost.StartAsync(configure: builder => builder.Services.RemoveAll<IImageInspector>());
+        await using var bare = await RunningHost.StartAsync(configure: builder => builder.Services.RemoveAll<IImageInspector>(), cancellationToken: Ct);
         var image = Screens.SeedGrid12();
         var user = "u-bare";
 

@@ -256,7 +256,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     }
 
     /// <summary>Files the CDN serves by name instead of the tiny PNG (a test's screenshot).</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+    public static System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
 
     public JsonObject Attachment(string name) => new()
     {
