@@ -41,6 +41,7 @@ public static class AgentConsoleEndpoints
 
         var open = app.MapGroup(Base + "/api");
         SignInEndpoints.Map(open);
+        ConsoleTextsEndpoint.Map(open);
         var api = app.MapGroup(Base + "/api").RequireAuthorization(Policy)
             .AddEndpointFilter(AgentCsrf.FilterAsync).AddEndpointFilter(PasswordChangeGate.FilterAsync);
         TicketEndpoints.Map(api);

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SupportBot.Core.Catalog;
+using Microsoft.Extensions.Options;
 using SupportBot.Core.Handoff;
+using SupportBot.Core.Recognizers;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
 
@@ -14,6 +16,7 @@ internal static class TicketEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/tickets", QueryAsync);
+        api.MapGet("/search", SearchAsync);
         api.MapGet("/tickets/{number:long}", GetAsync);
         api.MapGet("/tickets/{number:long}/attachments/{id}", AttachmentAsync);
         api.MapPost("/tickets/{number:long}/claim", ClaimAsync);
@@ -32,7 +35,9 @@ internal static class TicketEndpoints
         string? channel,
         string? category,
         string? scope,
-        string? lang)
+        string? lang,
+        TimeProvider time,
+        IOptions<AgentConsoleOptions> options)
     {
         var agent = await AgentPrincipal.CurrentAsync(http);
         var statuses = new List<TicketStatus>();
@@ -69,14 +74,45 @@ internal static class TicketEndpoints
         };
         var tickets = await desk.QueryAsync(query, http.RequestAborted);
         var language = Language(lang);
-        return TypedResults.Ok(tickets.Select(t => AgentJson.Summary(t, catalog, language)).ToList());
+        var clock = new TicketClock(time.GetUtcNow(), options.Value.Sla);
+        return TypedResults.Ok(tickets.Select(t => AgentJson.Summary(t, catalog, language, clock)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(long number, string? lang, TicketDesk desk, DialogCatalog catalog, HttpContext http)
+    private static async Task<IResult> SearchAsync(
+        string? q, string? lang, HttpContext http, ITicketSearchStore search, DialogCatalog catalog, TimeProvider time,
+        IOptions<AgentConsoleOptions> options)
+    {
+        var text = (q ?? "").Trim();
+        if (text.Length < MinSearchLength)
+        {
+            return TypedResults.BadRequest(ConsoleTexts.Error(
+                http, ConsoleTexts.SearchTooShort, ("min", MinSearchLength.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        var found = await search.SearchTicketsAsync(text, 100, http.RequestAborted);
+        var clock = new TicketClock(time.GetUtcNow(), options.Value.Sla);
+        return TypedResults.Ok(found.Select(t => AgentJson.Summary(t, catalog, Language(lang), clock)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(
+        long number, string? lang, TicketDesk desk, ITicketSearchStore search, DialogCatalog catalog, HttpContext http,
+        TimeProvider time, IOptions<AgentConsoleOptions> options)
     {
         var view = await desk.GetAsync(number, http.RequestAborted);
-        return view is null ? NotFound(http, number) : TypedResults.Ok(AgentJson.Ticket(view, catalog, Language(lang)));
+        if (view is null)
+        {
+            return NotFound(http, number);
+        }
+
+        var t = view.Ticket;
+        var uid = t.Details.FirstOrDefault(d => d.Kind == SlotKinds.Uid)?.Value;
+        var related = await search.ListRelatedTicketsAsync(t.Conversation.Channel, t.UserId, uid, 50, http.RequestAborted);
+        var clock = new TicketClock(time.GetUtcNow(), options.Value.Sla);
+        return TypedResults.Ok(AgentJson.Ticket(view, related, catalog, Language(lang), clock));
     }
+
+    /// <summary>Shorter search words would match most tickets.</summary>
+    public const int MinSearchLength = 3;
 
     private static async Task<IResult> AttachmentAsync(long number, string id, TicketDesk desk, HttpContext http)
     {
