@@ -47,6 +47,7 @@ public static class AgentConsoleEndpoints
         TicketEndpoints.Map(api);
         DashboardEndpoint.Map(api);
         AgentAdminEndpoints.Map(api);
+        Report.ReportEndpoints.Map(api);
         EventsEndpoint.Map(app.MapGroup(Base).RequireAuthorization(Policy).AddEndpointFilter(PasswordChangeGate.FilterAsync));
         return app;
     }
