@@ -211,6 +211,31 @@ public sealed class ConsoleTeamBrowserTests(ConsoleBrowserFixture browser) : ICl
             catalog.Text(TextKeys.OutboundBlocked(SupportBot.Core.Safety.SecretKind.PrivateKey)).Get("zh-CN"));
     }
 
+    [Fact]
+    public async Task ReportShowsChartsTheUnrecognizedListWithItsConversationAndTheCsv()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var (_, password) = await host.AddAgentAsync("alice", AgentRole.Admin);
+        foreach (var line in new[] { "hello", "qwzx blorf", "my deposit has not arrived", "yes" })
+        {
+            await host.SayAsync("report-user", line);
+        }
+
+        var page = await browser.Chromium.NewPageAsync();
+        await SignInAsync(page, host, "alice", password);
+        await page.ClickAsync("#nav-dashboard");
+
+        await Expect(page.Locator("#report")).ToBeVisibleAsync();
+        await Expect(page.Locator("#chart-conversations svg rect")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#chart-outcomes svg rect.self-help").First).ToBeVisibleAsync();
+        var csv = await page.EvaluateAsync<string>("async () => (await fetch(document.getElementById('report-csv').href)).text()");
+        Assert.Contains("outcome,deposit,self_help,1", csv, StringComparison.Ordinal);
+
+        await page.Locator("#report-unrecognized a", new PageLocatorOptions { HasText = "qwzx blorf" }).ClickAsync();
+        await Expect(page.Locator("#conversation-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#c-transcript")).ToContainTextAsync("my deposit has not arrived");
+    }
+
     private static async Task AddUidAsync(ConsoleHost host, long number, string uid) =>
         await host.Host.Get<ITicketStore>().ApplyTicketChangeAsync(
             new TicketChange

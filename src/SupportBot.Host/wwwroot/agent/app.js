@@ -93,7 +93,7 @@
     return (result.data && result.data.error) || t('console.ui.error.failed', { status: result.status });
   }
 
-  const views = ['signin-view', 'password-view', 'queue-view', 'ticket-view', 'agents-view', 'dashboard-view'];
+  const views = ['signin-view', 'password-view', 'queue-view', 'ticket-view', 'agents-view', 'dashboard-view', 'conversation-view'];
   function show(view) {
     for (const id of views) $(id).hidden = id !== view;
     $('top').hidden = view === 'signin-view';
@@ -219,7 +219,9 @@
     const hash = location.hash || '#/queue';
     if (state.me.mustChangePassword || hash === '#/password') { showPassword(); return; }
     const match = /^#\/ticket\/(\d+)$/.exec(hash);
+    const conversation = /^#\/conversation\/([^/]+)\/(.+)$/.exec(hash);
     if (match) { show('ticket-view'); loadTicket(Number(match[1]), false); }
+    else if (conversation) { show('conversation-view'); loadConversation(conversation[1], conversation[2]); }
     else if (hash === '#/dashboard') { show('dashboard-view'); loadDashboard(); }
     else if (hash === '#/agents' && state.me.role === 'admin') { show('agents-view'); loadAgents(); }
     else { show('queue-view'); loadQueue(); }
@@ -596,6 +598,84 @@
       : t('console.ui.dash.median', { days: d.days, minutes: d.medianFirstResponseMinutes });
     lineChart($('chart-frt'), d.firstResponseByDay, 0, ' ' + t('console.ui.dash.minutesUnit'));
     lineChart($('chart-csat'), d.csatByDay, 5, '');
+    $('report').hidden = state.me.role !== 'admin';
+    if (state.me.role === 'admin') await loadReport();
+  }
+
+  // ---- the bot report (admins) ----
+  function stackedChart(container, rows) {
+    clear(container);
+    if (rows.length === 0) { container.appendChild(el('p', t('console.ui.dash.noData'), 'muted')); return; }
+    const width = 360, rowHeight = 22, pad = 110;
+    const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (rows.length * rowHeight + 24), role: 'img', class: 'chart' });
+    const parts = [['selfHelp', 'self-help'], ['ticket', 'ticket'], ['abandoned', 'abandoned']];
+    rows.forEach(function (row, i) {
+      const total = Math.max(1, row.selfHelp + row.ticket + row.abandoned);
+      let x = pad;
+      chart.appendChild(svg('text', { x: 0, y: i * rowHeight + 15 }, row.title));
+      for (const [field, cls] of parts) {
+        const w = (width - pad) * row[field] / total;
+        const rect = svg('rect', { x: x, y: i * rowHeight + 4, width: Math.max(w, 0), height: rowHeight - 6, class: 'bar ' + cls });
+        rect.appendChild(svg('title', {}, t('console.ui.report.' + field) + ': ' + row[field] + ' (' + Math.round(100 * row[field] / total) + '%)'));
+        chart.appendChild(rect);
+        x += w;
+      }
+    });
+    const legend = rows.length * rowHeight + 18;
+    parts.forEach(function (part, i) {
+      chart.appendChild(svg('rect', { x: pad + i * 85, y: legend - 9, width: 10, height: 10, class: 'bar ' + part[1] }));
+      chart.appendChild(svg('text', { x: pad + i * 85 + 14, y: legend }, t('console.ui.report.' + part[0])));
+    });
+    container.appendChild(chart);
+  }
+
+  async function loadReport() {
+    const result = await api('GET', '/agent/api/report?days=7&lang=' + encodeURIComponent(lang()));
+    if (!result.ok) return;
+    const r = result.data;
+    $('report-period').textContent = t('console.ui.report.period', { since: r.since, until: r.until, zone: r.timeZone });
+    const days = {};
+    for (const d of r.conversationsByDay) days[d.day] = (days[d.day] || 0) + d.count;
+    barChart($('chart-conversations'), Object.keys(days).sort().map(function (day) { return { label: day, count: days[day] }; }));
+    stackedChart($('chart-outcomes'), r.outcomesByProblem);
+    const drop = $('report-dropoffs');
+    clear(drop);
+    for (const d of r.dropOffs) drop.appendChild(el('li', d.problem + ' → ' + d.stepTitle + ': ' + d.count));
+    const unrecognized = $('report-unrecognized');
+    clear(unrecognized);
+    for (const u of r.unrecognized) {
+      const item = el('li');
+      const link = el('a', u.text);
+      link.href = '#/conversation/' + encodeURIComponent(u.channel) + '/' + encodeURIComponent(u.conversationId);
+      item.appendChild(link);
+      item.appendChild(el('span', ' × ' + u.count));
+      unrecognized.appendChild(item);
+    }
+    barChart($('chart-secrets'), r.secretsCaught.map(function (s) { return { label: s.name, count: s.count }; }));
+    const times = $('report-times');
+    clear(times);
+    for (const p of r.timesByPriority) {
+      times.appendChild(el('li', word('priority', p.priority) + ' (' + p.tickets + '): ' + t('console.ui.report.timesLine', {
+        f50: p.firstResponseP50 ?? '—', f90: p.firstResponseP90 ?? '—', r50: p.resolutionP50 ?? '—', r90: p.resolutionP90 ?? '—',
+      })));
+    }
+    const csat = $('report-csat');
+    clear(csat);
+    for (const c of r.csatByAgent) csat.appendChild(el('li', t('console.ui.report.csatAgent', { name: c.name, average: c.average, count: c.ratings })));
+    for (const c of r.csatByProblem) csat.appendChild(el('li', t('console.ui.report.csatProblem', { name: c.name, average: c.average, count: c.ratings })));
+  }
+
+  async function loadConversation(channel, id) {
+    const result = await api('GET', '/agent/api/conversations/' + channel + '/' + id);
+    const list = $('c-transcript');
+    clear(list);
+    if (!result.ok) return;
+    for (const line of result.data) {
+      const item = el('li', null, 'line ' + line.direction);
+      item.appendChild(el('span', word('direction', line.direction) + ' · ' + when(line.at), 'meta'));
+      item.appendChild(el('div', line.text, 'text'));
+      list.appendChild(item);
+    }
   }
 
   // ---- start ----
