@@ -49,10 +49,11 @@ public sealed class AmountRecognizer : TextSlotRecognizer
             }
 
             var word = Scanning.RunAt(text, i, char.IsAsciiLetter).Of(text);
-            if (word.Length > 0 && CoinCatalog.IsTicker(word))
+            if (word.Length > 0 && CoinCatalog.Find(word) is { } ticker
+                && (CoinCatalog.IsTicker(word) || (word.Length == 1 && i == found.Span.End)))
             {
                 var value = AmountParser.Format(found.Value);
-                return new SlotValue(value, value + " " + word.ToUpperInvariant());
+                return new SlotValue(value, value + " " + ticker);
             }
         }
 

@@ -25,6 +25,8 @@ public static class CoinCatalog
         ["艾达币"] = "ADA", ["cardano"] = "ADA", ["波卡"] = "DOT", ["polkadot"] = "DOT",
         ["柴犬币"] = "SHIB", ["比特现金"] = "BCH", ["以太经典"] = "ETC", ["门罗币"] = "XMR",
         ["toncoin"] = "TON", ["usd coin"] = "USDC",
+        // "充了1000U": users' shorthand for USDT, read only right after a number (see AmountRecognizer).
+        ["u"] = "USDT",
     };
 
     private static readonly HashSet<string> TickerSet = new(Tickers, StringComparer.OrdinalIgnoreCase);

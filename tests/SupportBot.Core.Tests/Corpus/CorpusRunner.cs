@@ -108,7 +108,8 @@ internal static class CorpusRunner
             {
                 var retry = lastAsked == step;
                 lastAsked = step;
-                await chat.SendAsync(Answer(detail, retry, corpusCase.IsChinese ? Locales.Supported.Chinese : Locales.Supported.English));
+                var locale = corpusCase.IsChinese ? Locales.Supported.Chinese : Locales.Supported.English;
+                await chat.SendAsync(GroupAnswer(problem, chat.Last.Text, locale) ?? Answer(detail, retry, locale));
                 // Asked again because the sample did not fit (an EVM network): not a detail the user had given.
                 Observe();
                 if (retry)
@@ -129,6 +130,43 @@ internal static class CorpusRunner
 
         var right = routed == expected || (clarifiedRight && routed == expected);
         return new CorpusResult(corpusCase, right, routed ?? "-", askedAgain, turnsToTicket, failed);
+    }
+
+    /// <summary>The answer to a question that asks several short details at once ("coin, network, amount, time"),
+    /// as a person writes it: "100 USDT, TRC20, yesterday 9pm". Null when the question asks one detail.</summary>
+    private static string? GroupAnswer(ProblemDefinition problem, string question, string locale)
+    {
+        var asked = problem.Details
+            .Where(d => d.Kind is SlotKinds.Coin or SlotKinds.Network or SlotKinds.Amount or SlotKinds.Time
+                && question.Contains(d.Title.Get(locale), StringComparison.Ordinal))
+            .Select(d => d.Kind)
+            .ToHashSet();
+        if (asked.Count < 2)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (asked.Contains(SlotKinds.Amount))
+        {
+            parts.Add(asked.Contains(SlotKinds.Coin) ? "100 USDT" : "100");
+        }
+        else if (asked.Contains(SlotKinds.Coin))
+        {
+            parts.Add("USDT");
+        }
+
+        if (asked.Contains(SlotKinds.Network))
+        {
+            parts.Add("TRC20");
+        }
+
+        if (asked.Contains(SlotKinds.Time))
+        {
+            parts.Add(locale == Locales.Supported.Chinese ? "昨天晚上九点" : "yesterday 9pm");
+        }
+
+        return string.Join(locale == Locales.Supported.Chinese ? "，" : ", ", parts);
     }
 
     private static string Answer(DetailDefinition detail, bool retry, string locale) => detail.Kind switch
