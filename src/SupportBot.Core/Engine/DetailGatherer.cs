@@ -161,20 +161,26 @@ internal sealed class DetailGatherer
         turn.Say(_replies.Summary(problem, state));
     }
 
-    // Short details people state in one breath ("500 USDT, TRC-20, yesterday 9pm"): asked together, one answer
-    // fills them all (the answer is read for the asked one, the others are harvested).
-    private static readonly string[] GroupKinds = [SlotKinds.Coin, SlotKinds.Network, SlotKinds.Amount, SlotKinds.Time];
+    // Details people state in one breath ("500 USDT, TRC-20, yesterday 9pm"; a TXID and the address it went to,
+    // copied from the same record): asked together, one answer fills them all (the answer is read for the asked
+    // one, the others are harvested).
+    private static readonly string[][] Groups =
+    [
+        [SlotKinds.Coin, SlotKinds.Network, SlotKinds.Amount, SlotKinds.Time],
+        [SlotKinds.TxId, SlotKinds.Address],
+    ];
 
     private Activities.BotReply? GroupPrompt(ProblemDefinition problem, int index, ConversationState state)
     {
         var first = problem.Details[index];
-        if (!GroupKinds.Contains(first.Kind) || !first.Required || state.Editing)
+        var kinds = Groups.FirstOrDefault(g => g.Contains(first.Kind));
+        if (kinds is null || !first.Required || state.Editing)
         {
             return null;
         }
 
         var group = problem.Details
-            .Where(d => d.Required && GroupKinds.Contains(d.Kind) && !state.Values.ContainsKey(d.Id))
+            .Where(d => d.Required && kinds.Contains(d.Kind) && !state.Values.ContainsKey(d.Id))
             .ToList();
         if (group.Count < 2)
         {
@@ -182,7 +188,8 @@ internal sealed class DetailGatherer
         }
 
         var separator = state.Locale == Locales.Supported.Chinese ? "、" : ", ";
-        var text = _replies.Text(TextKeys.GatherGroup, state.Locale, ("details", string.Join(separator, group.Select(d => d.Title.Get(state.Locale)))));
+        var text = _replies.Text(TextKeys.GatherGroup, state.Locale, ("details", string.Join(separator, group.Select(d => d.Title.Get(state.Locale)))))
+            + "\n" + string.Join("\n", group.Select(d => "• " + _replies.DetailPrompt(problem, d, state.Locale, prefix: null).Text));
         return _replies.DetailPrompt(problem, first, state.Locale, prefix: null) with { Text = text };
     }
 
@@ -383,7 +390,7 @@ internal sealed class DetailGatherer
         {
             SlotKinds.Coin => recognizer.Recognize(text, [], context).Value is { } coin && IsNamedAsCoin(text, coin.Value)
                 ? coin with { Original = null }
-                : null,
+                : IsNamedAsCoin(text, "USDT") ? new SlotValue("USDT", "USDT") : null,
             SlotKinds.TxId or SlotKinds.Address =>
                 recognizer.Recognize(text, [], context).Value is { } v ? v with { Original = null } : null,
             SlotKinds.Time => TimeRecognizer.FindInSentence(text, context),
@@ -420,7 +427,8 @@ internal sealed class DetailGatherer
         foreach (var run in Scanning.AlnumRuns(text, "."))
         {
             var (number, rest) = AmountParser.SplitLeadingNumber(run.Of(text));
-            if (number.Length > 0 && CoinCatalog.Find(rest) == ticker)
+            if (number.Length > 0 && (CoinCatalog.Find(rest) == ticker
+                || (ticker == "USDT" && rest.Equals(CoinCatalog.ShorthandU, StringComparison.OrdinalIgnoreCase))))
             {
                 return true;
             }

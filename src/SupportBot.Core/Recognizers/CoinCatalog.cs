@@ -25,8 +25,6 @@ public static class CoinCatalog
         ["艾达币"] = "ADA", ["cardano"] = "ADA", ["波卡"] = "DOT", ["polkadot"] = "DOT",
         ["柴犬币"] = "SHIB", ["比特现金"] = "BCH", ["以太经典"] = "ETC", ["门罗币"] = "XMR",
         ["toncoin"] = "TON", ["usd coin"] = "USDC",
-        // "充了1000U": users' shorthand for USDT, read only right after a number (see AmountRecognizer).
-        ["u"] = "USDT",
     };
 
     private static readonly HashSet<string> TickerSet = new(Tickers, StringComparer.OrdinalIgnoreCase);
@@ -42,6 +40,9 @@ public static class CoinCatalog
 
         return Names.TryGetValue(word.ToLowerInvariant(), out var ticker) ? ticker : null;
     }
+
+    /// <summary>"1000U": users' shorthand for USDT, read only glued to a number.</summary>
+    public const string ShorthandU = "u";
 
     /// <summary>Whether <paramref name="word"/> is exactly a known ticker (case-insensitive).</summary>
     public static bool IsTicker(string word) => TickerSet.Contains(word);

@@ -141,6 +141,14 @@ internal static class CorpusRunner
                 && question.Contains(d.Title.Get(locale), StringComparison.Ordinal))
             .Select(d => d.Kind)
             .ToHashSet();
+        var hashAndAddress = problem.Details
+            .Where(d => d.Kind is SlotKinds.TxId or SlotKinds.Address && question.Contains(d.Title.Get(locale), StringComparison.Ordinal))
+            .ToList();
+        if (hashAndAddress.Count == 2)
+        {
+            return $"{SampleAnswers.TronTxId} {SampleAnswers.TronAddress}";
+        }
+
         if (asked.Count < 2)
         {
             return null;
@@ -188,6 +196,7 @@ internal static class CorpusRunner
             "problem" => chat.Replies.Any(r => r.ProblemId == value),
             "has" => chat.AllText.Contains(value, StringComparison.OrdinalIgnoreCase),
             "lacks" => !chat.AllText.Contains(value, StringComparison.OrdinalIgnoreCase),
+            "choice" => chat.Replies.Count > 0 && chat.Last.Choices.Any(c => c.Value == value),
             "ticket" => chat.LastResult?.TicketNumber is not null,
             "noticket" => chat.LastResult?.TicketNumber is null,
             _ => throw new FormatException("unknown check " + check),
