@@ -64,19 +64,41 @@ internal sealed class AgentVerifier
     }
 
     /// <summary>The words of the message that could be an agent code, most code-like first: the whole message when
-    /// it is one word, then words holding both letters and digits, then numbers (at most five).</summary>
+    /// it is one word, then ASCII words with a dash ("SB-K3F9QX", "BG-8823"), then words holding digits (at most
+    /// five).</summary>
     private static List<string> CodeCandidates(string text)
     {
         var trimmed = text.Trim().ToUpperInvariant();
-        var words = Recognizers.Scanning.AlnumRuns(trimmed, "-_").Select(t => t.Of(trimmed)).ToList();
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= trimmed.Length; i++)
+        {
+            var inWord = i < trimmed.Length && (char.IsAsciiLetterOrDigit(trimmed[i]) || trimmed[i] is '-' or '_');
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                words.Add(trimmed[start..i].Trim('-', '_'));
+                start = -1;
+            }
+        }
+
         var candidates = new List<string>();
-        if (trimmed.Length is > 0 and <= 32 && words.Count == 1)
+        if (trimmed.Length is > 0 and <= 32 && words.Count == 1 && words[0] == trimmed)
         {
             candidates.Add(trimmed);
         }
 
-        candidates.AddRange(words.Where(w => w.Length is >= 3 and <= 32 && w.Any(char.IsAsciiDigit) && w.Any(char.IsAsciiLetter)));
-        candidates.AddRange(words.Where(w => w.Length is >= 3 and <= 32 && w.All(c => char.IsAsciiDigit(c) || c == '-')));
+        candidates.AddRange(words.Where(w => w.Length is >= 3 and <= 32 && w.Contains('-', StringComparison.Ordinal)));
+        candidates.AddRange(words.Where(w => w.Length is >= 3 and <= 32 && w.Any(char.IsAsciiDigit)));
+        if (candidates.Count == 0 && trimmed.Length is > 0 and <= 32)
+        {
+            // Nothing looks like a code: look the message up as typed, as before.
+            candidates.Add(trimmed);
+        }
+
         return [.. candidates.Distinct(StringComparer.Ordinal).Take(5)];
     }
 

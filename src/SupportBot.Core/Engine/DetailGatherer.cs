@@ -80,10 +80,6 @@ internal sealed class DetailGatherer
             if (value is not null)
             {
                 state.Values[detail.Id] = value;
-                if (detail.Kind == SlotKinds.Screenshots)
-                {
-                    CountScreenshots(state, detail);
-                }
             }
 
             state.Attempts = 0;
@@ -243,7 +239,7 @@ internal sealed class DetailGatherer
 
             if (detail.Kind == SlotKinds.Screenshots)
             {
-                CountScreenshots(state, detail);
+                CountScreenshots(turn, detail);
                 continue;
             }
 
@@ -358,14 +354,19 @@ internal sealed class DetailGatherer
         return null;
     }
 
-    /// <summary>The screenshots detail counts every screenshot kept in this flow, not just the first message's.</summary>
-    private static void CountScreenshots(ConversationState state, DetailDefinition detail)
+    /// <summary>The screenshots detail counts every screenshot sent in this flow, not just the first message's.</summary>
+    private static void CountScreenshots(Turn turn, DetailDefinition detail)
     {
-        if (state.PendingAttachments.Count > 0)
+        var sent = turn.Activity.Attachments.Count;
+        if (sent == 0)
         {
-            var count = state.PendingAttachments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            state.Values[detail.Id] = new SlotValue(count, count);
+            return;
         }
+
+        var before = turn.State.Values.TryGetValue(detail.Id, out var old)
+            && int.TryParse(old.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var count = (before + sent).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        turn.State.Values[detail.Id] = new SlotValue(count, count);
     }
 
     /// <summary>A value of <paramref name="detail"/> inside a message about something else: the recognizer's
