@@ -10,6 +10,28 @@ public static class TextKeys
     /// <summary>First message of a conversation.</summary>
     public const string Greeting = "greeting";
 
+    /// <summary>First message of a conversation whose first message already named the problem (no menu follows).</summary>
+    public const string GreetingRouted = "greeting.routed";
+
+    /// <summary>Not shown: phrases that ask for a person, one a line, found anywhere in a message.</summary>
+    public const string HumanPhrases = "human.phrases";
+
+    /// <summary>A value contradicts one given earlier; placeholders {detail}, {old}, {new}.</summary>
+    public const string GatherConflict = "gather.conflict";
+
+    /// <summary>Added after <see cref="TicketCreated"/> for urgent tickets of a self-custody wallet.</summary>
+    public const string TicketUrgentWallet = "ticket.urgentWallet";
+
+    /// <summary>A user asked for a person while a ticket is open; placeholder {number}. The ticket's status follows.</summary>
+    public const string TicketHumanOpen = "tickets.humanOpen";
+
+    /// <summary>Not shown: phrases saying a resolved problem is back ("again", "又"), one a line; a rating comment
+    /// holding one reopens the ticket.</summary>
+    public const string ReopenPhrases = "tickets.reopenPhrases";
+
+    /// <summary>Several short details asked in one question; placeholder {details} (their titles).</summary>
+    public const string GatherGroup = "gather.group";
+
     /// <summary>What the menu asks.</summary>
     public const string MenuPrompt = "menu.prompt";
 

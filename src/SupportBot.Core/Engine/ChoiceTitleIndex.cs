@@ -46,7 +46,7 @@ internal sealed class ChoiceTitleIndex
 
     private static bool IsOffered(string value, ConversationState state) => state.Phase switch
     {
-        Phase.New or Phase.Menu or Phase.Done => ChoiceValues.ProblemIdOf(value) is not null || value == "verifyAgent",
+        Phase.New or Phase.Menu or Phase.Done => ChoiceValues.ProblemIdOf(value) is not null || value is "verifyAgent" or "human",
         Phase.Clarify => ChoiceValues.ProblemIdOf(value) is { } id && state.ClarifyOptions.Contains(id),
         Phase.SelfHelp => value is "solved" or "needHelp" or "human",
         Phase.Gathering => value == "skip",

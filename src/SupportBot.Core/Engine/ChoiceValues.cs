@@ -10,6 +10,12 @@ public static class ChoiceValues
     /// <summary>Prefix of a CSAT rating choice (<c>rate:1</c> … <c>rate:5</c>).</summary>
     public const string RatingPrefix = "rate:";
 
+    /// <summary>Keep the value given earlier when a later message contradicts it.</summary>
+    public const string KeepEarlier = "conflict:earlier";
+
+    /// <summary>Take the later value when it contradicts the one given earlier.</summary>
+    public const string TakeNewer = "conflict:newer";
+
     /// <summary>The choice value that picks a problem.</summary>
     public static string Problem(string id) => ProblemPrefix + id;
 

@@ -68,14 +68,30 @@ public sealed class ConversationState
     /// <summary>When the last turn happened.</summary>
     public DateTimeOffset LastActivity { get; set; }
 
-    /// <summary>Clears the current flow (problem, details, attempts) but keeps language and safety memory.</summary>
-    public void ResetFlow()
+    /// <summary>The user chose a new ticket although one on the same problem is open; not offered again.</summary>
+    public bool DuplicateDeclined { get; set; }
+
+    /// <summary>Clears the current flow (problem, details, attempts) but keeps language and safety memory;
+    /// <paramref name="keepEarly"/> keeps the details stated before the problem was known.</summary>
+    public void ResetFlow(bool keepEarly = false)
     {
         ProblemId = null;
         DetailIndex = 0;
         Attempts = 0;
         Editing = false;
-        Values.Clear();
+        DuplicateDeclined = false;
+        if (keepEarly)
+        {
+            foreach (var key in Values.Keys.Where(k => !k.StartsWith('@')).ToList())
+            {
+                Values.Remove(key);
+            }
+        }
+        else
+        {
+            Values.Clear();
+        }
+
         ClarifyOptions.Clear();
         PendingAttachments.Clear();
     }

@@ -48,6 +48,7 @@ public static class ConversationStateSerializer
         WriteIf(json, "s", state.SafetyNoticeShown);
         WriteIf(json, "cm", state.CodeMentioned);
         WriteIf(json, "x", state.SecretExposed);
+        WriteIf(json, "dd", state.DuplicateDeclined);
         if (state.LastTicket is { } ticket)
         {
             json.WriteNumber("t", ticket);
@@ -145,6 +146,7 @@ public static class ConversationStateSerializer
                 case [(byte)'s']: state.SafetyNoticeShown = reader.GetBoolean(); break;
                 case [(byte)'c', (byte)'m']: state.CodeMentioned = reader.GetBoolean(); break;
                 case [(byte)'x']: state.SecretExposed = reader.GetBoolean(); break;
+                case [(byte)'d', (byte)'d']: state.DuplicateDeclined = reader.GetBoolean(); break;
                 case [(byte)'t']: state.LastTicket = reader.GetInt64(); break;
                 case [(byte)'a', (byte)'t']: state.LastActivity = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64()); break;
                 case [(byte)'t', (byte)'f']: state.TicketFocus = reader.GetInt64(); break;

@@ -40,7 +40,7 @@ internal sealed class DetailGatherer
             turn.Say(Activities.BotReply.Plain(_replies.Text(TextKeys.SafetyNotice, state.Locale)));
         }
 
-        ExtractAll(turn, problem, except: null);
+        Harvest(turn, problem, except: null);
         Advance(turn, problem);
     }
 
@@ -60,17 +60,28 @@ internal sealed class DetailGatherer
         var result = recognizer.Recognize(turn.Text, turn.Activity.Attachments, context);
 
         // "UID 12345678, txid 0x…" is not a clean UID answer, but it states the UID unambiguously.
-        var value = result.Value ?? (turn.Text.Length > 0 ? recognizer.Extract(turn.Text, context) : null);
+        var value = result.Value ?? (turn.Text.Length > 0 ? Find(turn, detail, turn.Text, loose: true, current: true) : null);
 
         // A one-word answer that is this detail cannot also state another one; only longer messages are searched.
+        var before = state.Values.Count;
         if (value is null || HasSeparator(turn.Text))
         {
-            ExtractAll(turn, problem, except: detail);
+            Harvest(turn, problem, except: detail);
         }
 
-        if (value is not null)
+        if (value is not null || state.Values.Count > before || state.Phase == Phase.Conflict)
         {
-            state.Values[detail.Id] = value;
+            if (value is null && !detail.Required)
+            {
+                // Asked for an optional detail, the user gave others instead ("I can't see my UID, my email is …").
+                state.Values[detail.Id] = new SlotValue("", "");
+            }
+
+            if (value is not null)
+            {
+                state.Values[detail.Id] = value;
+            }
+
             state.Attempts = 0;
             Advance(turn, problem);
             return;
@@ -123,19 +134,59 @@ internal sealed class DetailGatherer
             state.Editing = false;
         }
 
+        if (FirstConflict(state, problem) is { } conflict)
+        {
+            state.DetailIndex = conflict;
+            state.Phase = Phase.Conflict;
+            turn.Say(ConflictQuestion(problem, state));
+            return;
+        }
+
         for (var i = 0; i < problem.Details.Count; i++)
         {
             if (!state.Values.ContainsKey(problem.Details[i].Id))
             {
                 state.DetailIndex = i;
                 state.Phase = Phase.Gathering;
-                turn.Say(_replies.DetailPrompt(problem, problem.Details[i], state.Locale, prefix: null));
+                turn.Say(GroupPrompt(problem, i, state) ?? _replies.DetailPrompt(problem, problem.Details[i], state.Locale, prefix: null));
                 return;
             }
         }
 
         state.Phase = Phase.Confirm;
         turn.Say(_replies.Summary(problem, state));
+    }
+
+    // Details people state in one breath ("500 USDT, TRC-20, yesterday 9pm"; a TXID and the address it went to,
+    // copied from the same record): asked together, one answer fills them all (the answer is read for the asked
+    // one, the others are harvested).
+    private static readonly string[][] Groups =
+    [
+        [SlotKinds.Coin, SlotKinds.Network, SlotKinds.Amount, SlotKinds.Time],
+        [SlotKinds.TxId, SlotKinds.Address],
+    ];
+
+    private Activities.BotReply? GroupPrompt(ProblemDefinition problem, int index, ConversationState state)
+    {
+        var first = problem.Details[index];
+        var kinds = Groups.FirstOrDefault(g => g.Contains(first.Kind));
+        if (kinds is null || !first.Required || state.Editing)
+        {
+            return null;
+        }
+
+        var group = problem.Details
+            .Where(d => d.Required && kinds.Contains(d.Kind) && !state.Values.ContainsKey(d.Id))
+            .ToList();
+        if (group.Count < 2)
+        {
+            return null;
+        }
+
+        var separator = state.Locale == Locales.Supported.Chinese ? "、" : ", ";
+        var text = _replies.Text(TextKeys.GatherGroup, state.Locale, ("details", string.Join(separator, group.Select(d => d.Title.Get(state.Locale)))))
+            + "\n" + string.Join("\n", group.Select(d => "• " + _replies.DetailPrompt(problem, d, state.Locale, prefix: null).Text));
+        return _replies.DetailPrompt(problem, first, state.Locale, prefix: null) with { Text = text };
     }
 
     /// <summary>Goes back one detail: forgets the previous answer and asks it again. False at the first detail.</summary>
@@ -171,28 +222,232 @@ internal sealed class DetailGatherer
         Advance(turn, problem);
     }
 
-    /// <summary>Fills other missing details the message states unambiguously ("UID 12345678, txid 0x…").</summary>
-    private void ExtractAll(Turn turn, ProblemDefinition problem, DetailDefinition? except)
+    /// <summary>Runs every recognizer of the problem's details over the message, whichever detail is being asked:
+    /// a value found fills a missing detail (and is never asked for); one that differs from a value already given
+    /// is kept aside as a contradiction, which <see cref="Advance"/> asks about before anything else. Free-text
+    /// details are left alone: any sentence would "fill" them.</summary>
+    public void Harvest(Turn turn, ProblemDefinition problem, DetailDefinition? except, string? text = null)
+    {
+        text ??= turn.Text;
+        var state = turn.State;
+        foreach (var detail in problem.Details)
+        {
+            if (ReferenceEquals(detail, except))
+            {
+                continue;
+            }
+
+            if (detail.Kind == SlotKinds.Screenshots)
+            {
+                CountScreenshots(turn, detail);
+                continue;
+            }
+
+            if (text.Length == 0 || detail.Kind == SlotKinds.Text)
+            {
+                continue;
+            }
+
+            var filled = state.Values.TryGetValue(detail.Id, out var old) && old.Value.Length > 0;
+            // Only an unambiguous form may contradict a value already given; looser readings only fill gaps.
+            var found = Find(turn, detail, text, loose: !filled);
+            if (found is null)
+            {
+                continue;
+            }
+
+            if (!filled)
+            {
+                state.Values[detail.Id] = found;
+            }
+            else if (!string.Equals(old!.Value, found.Value, StringComparison.Ordinal) && detail.Kind != SlotKinds.Time)
+            {
+                state.Values[ConflictKey(detail.Id)] = found;
+            }
+        }
+    }
+
+    /// <summary>Details stated before the problem was known, read with one detail of each kind, kept under
+    /// <see cref="EarlyKey"/> until <see cref="AdoptEarly"/> hands them to the problem.</summary>
+    public void HarvestEarly(Turn turn)
     {
         if (turn.Text.Length == 0)
         {
             return;
         }
 
-        foreach (var detail in problem.Details)
+        foreach (var detail in EarlyDetails)
         {
-            if (ReferenceEquals(detail, except) || turn.State.Values.ContainsKey(detail.Id))
+            if (Find(turn, detail, turn.Text, loose: detail.Kind is SlotKinds.Coin or SlotKinds.Network) is { } found)
             {
-                continue;
-            }
-
-            var value = _recognizers[detail.Kind].Extract(turn.Text, Context(turn, detail));
-            if (value is not null)
-            {
-                turn.State.Values[detail.Id] = value;
+                turn.State.Values[EarlyKey(detail.Kind)] = found;
             }
         }
     }
+
+    /// <summary>Moves the details kept before the problem was known onto the problem's details of those kinds.</summary>
+    public static void AdoptEarly(ConversationState state, ProblemDefinition problem, IReadOnlyDictionary<string, SlotValue> early)
+    {
+        foreach (var detail in problem.Details)
+        {
+            if (!state.Values.ContainsKey(detail.Id) && early.TryGetValue(EarlyKey(detail.Kind), out var value))
+            {
+                state.Values[detail.Id] = value;
+            }
+        }
+    }
+
+    /// <summary>The key of a value of <paramref name="kind"/> stated before the problem was known.</summary>
+    public static string EarlyKey(string kind) => "@" + kind;
+
+    /// <summary>The key of a value that contradicts the one given for <paramref name="detailId"/>.</summary>
+    public static string ConflictKey(string detailId) => "!" + detailId;
+
+    /// <summary>Settles a contradiction: <paramref name="takeNew"/> replaces the earlier value.</summary>
+    public void ResolveConflict(Turn turn, ProblemDefinition problem, bool takeNew)
+    {
+        var state = turn.State;
+        var detail = problem.Details[state.DetailIndex];
+        if (state.Values.Remove(ConflictKey(detail.Id), out var newer) && takeNew)
+        {
+            state.Values[detail.Id] = newer;
+        }
+
+        Advance(turn, problem);
+    }
+
+    /// <summary>"You said TRC20 earlier, now ERC20: which one is right?"</summary>
+    public Activities.BotReply ConflictQuestion(ProblemDefinition problem, ConversationState state)
+    {
+        var detail = problem.Details[state.DetailIndex];
+        var old = state.Values[detail.Id];
+        var newer = state.Values[ConflictKey(detail.Id)];
+        return new Activities.BotReply(
+            _replies.Text(
+                TextKeys.GatherConflict,
+                state.Locale,
+                ("detail", detail.Title.Get(state.Locale)),
+                ("old", old.Display),
+                ("new", newer.Display)),
+            [new Activities.ChoiceOption(ChoiceValues.KeepEarlier, old.Display), new Activities.ChoiceOption(ChoiceValues.TakeNewer, newer.Display)])
+        {
+            ProblemId = problem.Id,
+            StepId = Steps.Conflict,
+        };
+    }
+
+    private static int? FirstConflict(ConversationState state, ProblemDefinition problem)
+    {
+        for (var i = 0; i < problem.Details.Count; i++)
+        {
+            if (state.Values.ContainsKey(ConflictKey(problem.Details[i].Id)))
+            {
+                if (state.Values.ContainsKey(problem.Details[i].Id))
+                {
+                    return i;
+                }
+
+                state.Values.Remove(ConflictKey(problem.Details[i].Id));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The screenshots detail counts every screenshot sent in this flow, not just the first message's.</summary>
+    private static void CountScreenshots(Turn turn, DetailDefinition detail)
+    {
+        var sent = turn.Activity.Attachments.Count;
+        if (sent == 0)
+        {
+            return;
+        }
+
+        var before = turn.State.Values.TryGetValue(detail.Id, out var old)
+            && int.TryParse(old.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var count = (before + sent).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        turn.State.Values[detail.Id] = new SlotValue(count, count);
+    }
+
+    /// <summary>A value of <paramref name="detail"/> inside a message about something else: the recognizer's
+    /// unambiguous forms, and with <paramref name="loose"/> also readings that only this kind can have in a report
+    /// (a coin or network named anywhere, a transaction hash or address the safety guard let through, a time
+    /// phrase among other numbers).</summary>
+    private SlotValue? Find(Turn turn, DetailDefinition detail, string text, bool loose, bool current = false)
+    {
+        var recognizer = _recognizers[detail.Kind];
+        var context = Context(turn, detail);
+        if (recognizer.Extract(text, context) is { } extracted)
+        {
+            return extracted;
+        }
+
+        if (!loose)
+        {
+            return null;
+        }
+
+        return detail.Kind switch
+        {
+            SlotKinds.Coin => recognizer.Recognize(text, [], context).Value is { } coin && IsNamedAsCoin(text, coin.Value)
+                ? coin with { Original = null }
+                : IsNamedAsCoin(text, "USDT") ? new SlotValue("USDT", "USDT") : null,
+            SlotKinds.TxId or SlotKinds.Address =>
+                recognizer.Recognize(text, [], context).Value is { } v ? v with { Original = null } : null,
+            SlotKinds.Time => TimeRecognizer.FindInSentence(text, context),
+            // Only as the answer to the UID question: "58213376 i already told you".
+            SlotKinds.Uid when current => UidRecognizer.FindLoneUid(text),
+            _ => null,
+        };
+    }
+
+    // Some tickers are English words ("link", "near", "op", "u"): in a sentence, a coin counts when it is written in
+    // capitals, as a name ("比特币", "bitcoin"), right after a number ("500u"), or is one of the coins users write
+    // in lower case.
+    private static readonly string[] LowerCaseCoins = ["usdt", "usdc", "btc", "eth", "bnb", "trx", "sol", "xrp", "doge"];
+
+    private static bool IsNamedAsCoin(string text, string ticker)
+    {
+        if (ticker.Length > 1 && text.Contains(ticker, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (CoinCatalog.Names.Any(n => n.Value == ticker && n.Key.Length > 1 && text.Contains(n.Key, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        var lower = TextMatching.LowerAscii(text);
+        if (LowerCaseCoins.Contains(ticker.ToLowerInvariant()) && lower.Contains(ticker.ToLowerInvariant(), StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // "1000U", "200 u": the shorthand only after a number.
+        foreach (var run in Scanning.AlnumRuns(text, "."))
+        {
+            var (number, rest) = AmountParser.SplitLeadingNumber(run.Of(text));
+            if (number.Length > 0 && (CoinCatalog.Find(rest) == ticker
+                || (ticker == "USDT" && rest.Equals(CoinCatalog.ShorthandU, StringComparison.OrdinalIgnoreCase))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly DetailDefinition[] EarlyDetails =
+    [
+        .. new[] { SlotKinds.Uid, SlotKinds.Coin, SlotKinds.Network, SlotKinds.Amount, SlotKinds.TxId, SlotKinds.Address, SlotKinds.Contact }
+            .Select(kind => new DetailDefinition
+            {
+                Id = EarlyKey(kind),
+                Kind = kind,
+                Title = new LocalizedText(new Dictionary<string, string>()),
+            }),
+    ];
 
     private static bool HasSeparator(string text)
     {

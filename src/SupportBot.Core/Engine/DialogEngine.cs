@@ -21,6 +21,7 @@ public sealed class DialogEngine
     private readonly ChoiceTitleIndex _choiceTitles;
     private readonly CommandHandler _commands;
     private readonly AgentVerifier _verifier;
+    private readonly HumanRequest _human;
     private readonly Dictionary<string, string> _commandByWord = new(StringComparer.Ordinal);
 
     /// <summary>Creates the engine. Throws when a dialog names a detail kind no recognizer handles.</summary>
@@ -55,6 +56,7 @@ public sealed class DialogEngine
         _choiceTitles = new ChoiceTitleIndex(catalog);
         _commands = new CommandHandler(catalog, _replies, _gatherer, _tickets, options);
         _verifier = new AgentVerifier(agents, catalog, _replies, _gatherer);
+        _human = new HumanRequest(catalog);
         foreach (var (command, words) in catalog.Commands)
         {
             foreach (var word in words)
@@ -80,7 +82,7 @@ public sealed class DialogEngine
 
         if (state.Phase == Phase.New)
         {
-            Begin(turn);
+            await BeginAsync(turn, cancellationToken);
             return turn.Outcome;
         }
 
@@ -101,6 +103,11 @@ public sealed class DialogEngine
 
         turn.Choice = ResolveChoice(turn);
         var command = ResolveCommand(turn);
+        if (command is null && turn.Choice is null && _human.IsRequest(turn.Text))
+        {
+            command = CommandIds.Human;
+        }
+
         if (command is not null && await _commands.HandleAsync(turn, command, cancellationToken))
         {
             return turn.Outcome;
@@ -124,10 +131,17 @@ public sealed class DialogEngine
     {
         ArgumentNullException.ThrowIfNull(state);
         var problem = _catalog.FindProblem(state.ProblemId);
-        return state.Phase is Phase.Gathering or Phase.AttemptsExceeded && problem is not null
-            && state.DetailIndex < problem.Details.Count
-            ? problem.Details[state.DetailIndex].Kind
-            : null;
+        if (state.Phase is not (Phase.Gathering or Phase.AttemptsExceeded) || problem is null
+            || state.DetailIndex >= problem.Details.Count)
+        {
+            return null;
+        }
+
+        // The compromised flow's "suspicious transactions" step is free text, but what it asks for is TXIDs.
+        var detail = problem.Details[state.DetailIndex];
+        return detail.Kind == SlotKinds.Text && detail.Id.Contains("txid", StringComparison.OrdinalIgnoreCase)
+            ? SlotKinds.TxId
+            : detail.Kind;
     }
 
     /// <summary>Asks the current question again without consuming input (used after a message that held only a
@@ -147,11 +161,10 @@ public sealed class DialogEngine
         return turn.Outcome;
     }
 
-    private void Begin(Turn turn)
+    private async ValueTask BeginAsync(Turn turn, CancellationToken ct)
     {
         var state = turn.State;
         state.Locale = LocaleOf(turn.Activity);
-        turn.Say(BotReply.Plain(_replies.Text(TextKeys.Greeting, state.Locale)) with { StepId = Steps.Menu });
         state.Phase = Phase.Menu;
         if (turn.Activity.OpensConversation)
         {
@@ -163,7 +176,21 @@ public sealed class DialogEngine
         }
 
         turn.Choice = ResolveChoice(turn);
-        if (!Identify(turn, quietWhenUnknown: true))
+        bool named;
+        if (_human.IsRequest(turn.Text))
+        {
+            await _commands.HandleAsync(turn, CommandIds.Human, ct);
+            named = true;
+        }
+        else
+        {
+            named = await IdentifyAsync(turn, quietWhenUnknown: true, ct);
+        }
+
+        // "Pick a topic below" only when a menu follows.
+        var greeting = named ? TextKeys.GreetingRouted : TextKeys.Greeting;
+        turn.Outcome.Replies.Insert(0, BotReply.Plain(_replies.Text(greeting, state.Locale)) with { StepId = Steps.Menu });
+        if (!named)
         {
             Reprompt(turn);
         }
@@ -177,6 +204,17 @@ public sealed class DialogEngine
         {
             case Phase.Gathering when problem is not null:
                 _gatherer.Answer(turn, problem, command);
+                break;
+            case Phase.Conflict when problem is not null:
+                if (turn.Choice is ChoiceValues.KeepEarlier or ChoiceValues.TakeNewer)
+                {
+                    _gatherer.ResolveConflict(turn, problem, takeNew: turn.Choice == ChoiceValues.TakeNewer);
+                }
+                else
+                {
+                    Reprompt(turn);
+                }
+
                 break;
             case Phase.SelfHelp when problem is not null:
                 if (turn.Choice == "solved" || command == CommandIds.Yes)
@@ -220,11 +258,22 @@ public sealed class DialogEngine
                 if (turn.Choice == "addToTicket" || command == CommandIds.Yes)
                 {
                     _tickets.Append(turn, problem, open);
+                    // Offered before the questions: what the user sends next goes to that ticket too.
+                    state.TicketMode = TicketMode.AddingInfo;
+                    state.TicketFocus = open;
                 }
                 else if (turn.Choice == "newTicket" || command == CommandIds.No)
                 {
                     state.TicketFocus = null;
-                    await _tickets.CreateAsync(turn, problem, preface: null, ct, allowDuplicate: true);
+                    state.DuplicateDeclined = true;
+                    if (problem.Details.All(d => state.Values.ContainsKey(d.Id)))
+                    {
+                        await _tickets.CreateAsync(turn, problem, preface: null, ct, allowDuplicate: true);
+                    }
+                    else
+                    {
+                        _gatherer.Start(turn, problem);
+                    }
                 }
                 else
                 {
@@ -233,7 +282,7 @@ public sealed class DialogEngine
 
                 break;
             default:
-                if (!Identify(turn, quietWhenUnknown: false))
+                if (!await IdentifyAsync(turn, quietWhenUnknown: false, ct))
                 {
                     Reprompt(turn);
                 }
@@ -246,12 +295,22 @@ public sealed class DialogEngine
     {
         if (turn.Choice == "confirm" || command == CommandIds.Yes)
         {
-            await _tickets.CreateAsync(turn, problem, preface: null, ct);
+            await _tickets.CreateAsync(turn, problem, preface: null, ct, allowDuplicate: turn.State.DuplicateDeclined);
+        }
+        else if (turn.Choice == "cancel")
+        {
+            await _commands.HandleAsync(turn, CommandIds.Cancel, ct);
         }
         else if (turn.Choice == "edit" || command == CommandIds.No)
         {
             turn.State.Phase = Phase.EditWhich;
             Reprompt(turn);
+        }
+        else if (turn.Text.Length > 0 || turn.Activity.Attachments.Count > 0)
+        {
+            // A detail (or a screenshot) sent at the summary is taken, and the summary shown with it.
+            _gatherer.Harvest(turn, problem, except: null);
+            _gatherer.Advance(turn, problem);
         }
         else
         {
@@ -294,7 +353,7 @@ public sealed class DialogEngine
     }
 
     /// <summary>Names the problem from a menu choice or free text; false when it could not (the caller re-asks).</summary>
-    private bool Identify(Turn turn, bool quietWhenUnknown)
+    private async ValueTask<bool> IdentifyAsync(Turn turn, bool quietWhenUnknown, CancellationToken ct)
     {
         var state = turn.State;
         if (!state.LocaleChosen && turn.Choice is null && DetectLocale(turn.Text, turn.Activity.Locale) is { } detected)
@@ -311,20 +370,28 @@ public sealed class DialogEngine
             return true;
         }
 
+        // Details stated before the problem is known wait for it ("hi, my uid is 48213377").
+        _gatherer.HarvestEarly(turn);
         var candidates = picked is null ? _identifier.Identify(turn.Text) : [picked];
         if (candidates.Count == 1)
         {
-            StartProblem(turn, candidates[0]);
+            await StartProblemAsync(turn, candidates[0], ct);
             return true;
         }
 
         if (candidates.Count > 1)
         {
-            state.ResetFlow();
+            state.ResetFlow(keepEarly: true);
             state.ClarifyOptions.AddRange(candidates.Select(p => p.Id));
             state.Phase = Phase.Clarify;
             Reprompt(turn);
             return true;
+        }
+
+        // A message that names no problem while the likeliest ones are offered: offer them again.
+        if (state.Phase == Phase.Clarify && state.ClarifyOptions.Count > 0)
+        {
+            return false;
         }
 
         if (!quietWhenUnknown && !turn.SecretsRemoved && turn.Text.Length > 0)
@@ -336,12 +403,26 @@ public sealed class DialogEngine
         return false;
     }
 
-    private void StartProblem(Turn turn, ProblemDefinition problem)
+    private async ValueTask StartProblemAsync(Turn turn, ProblemDefinition problem, CancellationToken ct)
     {
         var state = turn.State;
+        var early = state.Values.Where(v => v.Key.StartsWith('@')).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         state.ResetFlow();
         state.ProblemId = problem.Id;
-        if (problem.SelfHelp is null)
+        DetailGatherer.AdoptEarly(state, problem, early);
+        _gatherer.Harvest(turn, problem, except: null);
+
+        // An open ticket on the same problem is offered before any question, not after all of them.
+        if (await _tickets.OpenTicketOnAsync(turn, problem, ct) is { } open)
+        {
+            state.TicketFocus = open.Number;
+            state.Phase = Phase.DuplicateOffer;
+            Reprompt(turn);
+            return;
+        }
+
+        // A user who already gives details is reporting, not asking how to check: straight to what is missing.
+        if (problem.SelfHelp is null || problem.Details.Any(d => state.Values.ContainsKey(d.Id)))
         {
             _gatherer.Start(turn, problem);
             return;
@@ -355,7 +436,24 @@ public sealed class DialogEngine
     private void Reprompt(Turn turn) => PhasePrompter.Prompt(turn, _catalog, _replies, _gatherer);
 
     private string? ResolveChoice(Turn turn) =>
-        turn.Activity.ChoiceValue ?? _choiceTitles.Match(turn.Text, turn.State);
+        turn.Activity.ChoiceValue ?? _choiceTitles.Match(turn.Text, turn.State) ?? NumberedChoice(turn);
+
+    /// <summary>"2" picks the second choice shown, at every step that offers choices; while a detail is asked a
+    /// number is an answer.</summary>
+    private string? NumberedChoice(Turn turn)
+    {
+        var state = turn.State;
+        if (turn.Text.Length is 0 or > 2 || !int.TryParse(turn.Text, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1
+            || state.Phase is Phase.New or Phase.Gathering or Phase.Done or Phase.VerifyAgent)
+        {
+            return null;
+        }
+
+        var scratch = new Turn(state, turn.Activity, turn.Now);
+        Reprompt(scratch);
+        var shown = scratch.Outcome.Replies.Count > 0 ? scratch.Outcome.Replies[^1].Choices : [];
+        return n <= shown.Count ? shown[n - 1].Value : null;
+    }
 
     private string? ResolveCommand(Turn turn)
     {
@@ -375,5 +473,5 @@ public sealed class DialogEngine
 
     private static bool IsMidFlow(Phase phase) =>
         phase is Phase.Clarify or Phase.SelfHelp or Phase.Gathering or Phase.AttemptsExceeded or Phase.Confirm
-            or Phase.EditWhich;
+            or Phase.EditWhich or Phase.Conflict;
 }

@@ -38,4 +38,7 @@ public enum Phase
 
     /// <summary>The user has an open ticket on the same problem; waiting for "add to it" or "open a new one".</summary>
     DuplicateOffer = 11,
+
+    /// <summary>A message contradicted a detail given earlier; waiting for which value is right.</summary>
+    Conflict = 12,
 }

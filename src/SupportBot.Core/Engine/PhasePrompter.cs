@@ -18,6 +18,9 @@ internal static class PhasePrompter
             case Phase.AttemptsExceeded when problem is not null:
                 turn.Say(gatherer.AttemptsExceededReply(problem, problem.Details[state.DetailIndex], state.Locale));
                 return;
+            case Phase.Conflict when problem is not null:
+                turn.Say(gatherer.ConflictQuestion(problem, state));
+                return;
             case Phase.Confirm when problem is not null:
                 turn.Say(replies.Summary(problem, state));
                 return;

@@ -30,6 +30,7 @@ internal sealed class ReplyBuilder
                 choices.Add(ProblemChoice(problem, locale));
             }
 
+            choices.Add(Choice("human", locale));
             choices.Add(Choice("verifyAgent", locale));
             _menuByLocale[locale] = choices.AsReadOnly();
             _skipByLocale[locale] = new List<ChoiceOption> { Choice("skip", locale) }.AsReadOnly();
@@ -55,7 +56,7 @@ internal sealed class ReplyBuilder
     public ChoiceOption Choice(string value, string locale) =>
         new(value, Text(TextKeys.Choice(value), locale));
 
-    /// <summary>The menu: every problem, then "verify an agent".</summary>
+    /// <summary>The menu: every problem, then "talk to a human" and "verify an agent".</summary>
     public IReadOnlyList<ChoiceOption> MenuChoices(string locale) => _menuByLocale[locale];
 
     /// <summary>A choice naming one problem.</summary>

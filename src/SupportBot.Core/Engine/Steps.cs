@@ -13,6 +13,9 @@ public static class Steps
     /// <summary>A clarifying question between problems.</summary>
     public const string Clarify = "clarify";
 
+    /// <summary>Asking which of two contradicting values is right.</summary>
+    public const string Conflict = "conflict";
+
     /// <summary>"Did the self-help solve it?".</summary>
     public const string SelfHelp = "selfHelp";
 

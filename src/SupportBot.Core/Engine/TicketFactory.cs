@@ -7,6 +7,8 @@ namespace SupportBot.Core.Engine;
 /// <summary>Turns a finished (or abandoned-to-a-human) flow into a ticket and the reply that announces it.</summary>
 internal sealed class TicketFactory
 {
+    private const string WalletProblem = "wallet";
+
     private readonly ITicketStore _tickets;
     private readonly ReplyBuilder _replies;
 
@@ -60,7 +62,9 @@ internal sealed class TicketFactory
             ("problem", problem.Title.Get(state.Locale)));
         if (priority == TicketPriority.Urgent)
         {
-            text += "\n" + _replies.Text(TextKeys.TicketUrgent, state.Locale);
+            // A self-custody wallet has no password, 2FA or API keys to reset: its advice is to move the funds.
+            var advice = problem.Id == WalletProblem ? TextKeys.TicketUrgentWallet : TextKeys.TicketUrgent;
+            text += "\n" + _replies.Text(advice, state.Locale);
         }
 
         if (preface is not null)
@@ -111,7 +115,8 @@ internal sealed class TicketFactory
             TicketNumber = number,
         };
 
-    private async ValueTask<Ticket?> OpenTicketOnAsync(Turn turn, ProblemDefinition problem, CancellationToken ct)
+    /// <summary>The user's open ticket on <paramref name="problem"/>, if any.</summary>
+    public async ValueTask<Ticket?> OpenTicketOnAsync(Turn turn, ProblemDefinition problem, CancellationToken ct)
     {
         var mine = await _tickets.ListTicketsForUserAsync(turn.Activity.Conversation.Channel, turn.Activity.UserId, ct);
         foreach (var ticket in mine)

@@ -27,6 +27,8 @@ public sealed class UserTickets
     private readonly QueueAdvisor _queue;
     private readonly Dictionary<string, string> _commandByWord = new(StringComparer.Ordinal);
     private readonly List<string> _ticketWords = [];
+    private readonly HumanRequest _human;
+    private readonly string[] _reopenPhrases;
 
     /// <summary>Creates the handler.</summary>
     public UserTickets(ITicketStore tickets, DialogCatalog catalog, SupportOptions options, QueueAdvisor queue)
@@ -37,6 +39,9 @@ public sealed class UserTickets
         _replies = new ReplyBuilder(catalog);
         _options = options;
         _queue = queue;
+        _human = new HumanRequest(catalog);
+        var reopen = catalog.Text(TextKeys.ReopenPhrases);
+        _reopenPhrases = [.. Locales.All.SelectMany(l => reopen.Get(l).Split('\n')).Select(p => p.Trim()).Where(p => p.Length > 0)];
         foreach (var id in (string[])[CommandIds.MyTickets, CommandIds.Done, CommandIds.Menu, CommandIds.Skip, CommandIds.Cancel, CommandIds.Thanks, CommandIds.Yes, CommandIds.VerifyAgent])
         {
             foreach (var word in catalog.Commands.GetValueOrDefault(id, []))
@@ -64,6 +69,12 @@ public sealed class UserTickets
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(activity);
         var result = new UserTicketTurn();
+        if (activity.ChoiceValue is null && _human.IsRequest(activity.Text)
+            && await ShowOpenForHumanAsync(state, activity, result, cancellationToken))
+        {
+            return result;
+        }
+
         if (state.Phase == Phase.New)
         {
             return result;
@@ -127,6 +138,17 @@ public sealed class UserTickets
                 return result;
             case TicketMode.RatingComment when state.TicketFocus is { } rated:
                 ExitMode(state);
+                if (command is null && SaysItIsBack(activity.Text)
+                    && await OwnTicketAsync(activity, rated, cancellationToken) is { Status: TicketStatus.Resolved, ResolvedAt: { } at } back
+                    && now - at <= _options.ReopenWindow)
+                {
+                    // "It got rejected again today": not a comment on the help, the problem is back.
+                    AddToTicket(back, activity, attachments, now, result, reopen: true);
+                    Say(result, TextKeys.TicketReopened, locale, rated);
+                    result.Handled = true;
+                    return result;
+                }
+
                 if (command is null && activity.Text.Trim().Length > 0)
                 {
                     result.Changes.Add(new TicketChange
@@ -199,7 +221,8 @@ public sealed class UserTickets
             return result;
         }
 
-        if (ticket.Status == TicketStatus.Resolved && ticket.Rating is null && command is null
+        // Rated or not: the resolution message promised that replying reopens it.
+        if (ticket.Status == TicketStatus.Resolved && command is null && activity.Text.Trim().Length > 0
             && ticket.ResolvedAt is { } resolvedAt && now - resolvedAt <= _options.ReopenWindow)
         {
             AddToTicket(ticket, activity, attachments, now, result, reopen: true);
@@ -209,6 +232,33 @@ public sealed class UserTickets
 
         return result;
     }
+
+    /// <summary>A user who asks for a person while a ticket of theirs is open (not in its live chat) gets that
+    /// ticket's status and place in the queue instead of a second ticket or the menu.</summary>
+    private async Task<bool> ShowOpenForHumanAsync(
+        ConversationState state, InboundActivity activity, UserTicketTurn result, CancellationToken ct)
+    {
+        var mine = await _tickets.ListTicketsForUserAsync(activity.Conversation.Channel, activity.UserId, ct);
+        var open = mine.Where(t => t.IsOpen).OrderByDescending(t => t.CreatedAt).FirstOrDefault();
+        if (open is null || (state.Phase != Phase.New && IsLive(state, open)))
+        {
+            return false;
+        }
+
+        if (state.Phase == Phase.New)
+        {
+            state.Locale = TextMatching.HasCjk(activity.Text) ? Locales.Supported.Chinese : open.Locale;
+            state.Phase = Phase.Done;
+        }
+
+        Say(result, TextKeys.TicketHumanOpen, state.Locale, open.Number);
+        await ShowAsync(state, activity, open.Number, result, ct);
+        state.LastTicket ??= open.Number;
+        return true;
+    }
+
+    private bool SaysItIsBack(string text) =>
+        _reopenPhrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The place-in-queue text for a ticket that is waiting, or null when it is not new.</summary>
     public async Task<string?> QueueTextAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken = default)

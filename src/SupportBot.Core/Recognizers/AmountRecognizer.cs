@@ -49,10 +49,13 @@ public sealed class AmountRecognizer : TextSlotRecognizer
             }
 
             var word = Scanning.RunAt(text, i, char.IsAsciiLetter).Of(text);
-            if (word.Length > 0 && CoinCatalog.IsTicker(word))
+            var ticker = CoinCatalog.IsTicker(word) ? word.ToUpperInvariant()
+                : i == found.Span.End && word.Equals(CoinCatalog.ShorthandU, StringComparison.OrdinalIgnoreCase) ? "USDT"
+                : null;
+            if (ticker is not null)
             {
                 var value = AmountParser.Format(found.Value);
-                return new SlotValue(value, value + " " + word.ToUpperInvariant());
+                return new SlotValue(value, value + " " + ticker);
             }
         }
 

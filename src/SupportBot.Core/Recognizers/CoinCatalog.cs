@@ -41,6 +41,9 @@ public static class CoinCatalog
         return Names.TryGetValue(word.ToLowerInvariant(), out var ticker) ? ticker : null;
     }
 
+    /// <summary>"1000U": users' shorthand for USDT, read only glued to a number.</summary>
+    public const string ShorthandU = "u";
+
     /// <summary>Whether <paramref name="word"/> is exactly a known ticker (case-insensitive).</summary>
     public static bool IsTicker(string word) => TickerSet.Contains(word);
 

@@ -20,6 +20,32 @@ public sealed class TimeRecognizer : TextSlotRecognizer
             : TimeResolver.Resolve(parts, context.Now, context.TimeZone, text);
     }
 
+    /// <summary>A time phrase inside a report that says other things too ("500 USDT on TRC20 two hours ago"):
+    /// numbers that are no part of a time are passed over. Null when no time phrase is there, or it is in the
+    /// future.</summary>
+    public static SlotValue? FindInSentence(string text, RecognizerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (text.Length is 0 or > StructuredMaxLength)
+        {
+            return null;
+        }
+
+        var cleaned = InputCleaner.Clean(text, keepLineBreaks: false);
+        var tokens = TimeLexer.Lex(cleaned);
+        // "withdrew 0.2 BTC 5 hours ago": "0.2" reads as a clock that contradicts "ago"; the first start from
+        // which the rest reads as one time wins (a short message: a few dozen tokens at most are tried).
+        for (var start = 0; start < Math.Min(tokens.Count, 60); start++)
+        {
+            if (TimeGrammar.Parse(tokens.GetRange(start, tokens.Count - start), lenient: true) is { } parts)
+            {
+                return TimeResolver.Resolve(parts, context.Now, context.TimeZone, cleaned[tokens[start].Start..].Trim()).Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <inheritdoc />
     protected override SlotValue? ExtractClean(string text, RecognizerContext context)
     {

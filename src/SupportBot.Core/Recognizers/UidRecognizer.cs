@@ -17,6 +17,42 @@ public sealed class UidRecognizer : TextSlotRecognizer
     /// <inheritdoc />
     public override string Kind => SlotKinds.Uid;
 
+    /// <summary>The one run of 6–10 digits in an answer to the UID question that says more ("58213376 i already told
+    /// you"); null when there is none or several, or it looks like a phone number (a leading +) or an amount.</summary>
+    public static SlotValue? FindLoneUid(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        TextSpan? found = null;
+        foreach (var run in Scanning.AlnumRuns(text))
+        {
+            var word = run.Of(text);
+            if (!word.All(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            if (word.Length < 5)
+            {
+                continue;
+            }
+
+            if (found is not null || word.Length is < MinDigits or > 10 || (run.Start > 0 && text[run.Start - 1] == '+'))
+            {
+                return null;
+            }
+
+            found = run;
+        }
+
+        if (found is not { } uid)
+        {
+            return null;
+        }
+
+        var value = uid.Of(text);
+        return new SlotValue(value, value);
+    }
+
     /// <inheritdoc />
     protected override RecognitionResult RecognizeClean(string text, RecognizerContext context)
     {

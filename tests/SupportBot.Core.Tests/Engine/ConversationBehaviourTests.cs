@@ -28,7 +28,8 @@ public class ConversationBehaviourTests
         Assert.Equal(problem, chat.Last.ProblemId);
         Assert.Equal(Steps.SelfHelp, chat.Last.StepId);
         Assert.Equal(Text(TextKeys.SelfHelpAsk, locale), chat.Last.Text);
-        Assert.Equal(Text(TextKeys.Greeting, locale), chat.Replies[0].Text);
+        // The routed first message gets a greeting without "pick a topic below": no menu follows it.
+        Assert.Equal(Text(TextKeys.GreetingRouted, locale), chat.Replies[0].Text);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Engine;
 using SupportBot.Core.Handoff;
+using SupportBot.Core.Recognizers;
 using SupportBot.Core.Safety;
+using SupportBot.Core.Tests.Engine;
 using SupportBot.Core.Tickets;
 using SupportBot.Testing;
 
@@ -16,12 +18,13 @@ public sealed class TicketHandoffTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ASecondRequestOnTheSameProblemOffersToAddToTheOpenTicketAndDoesSoByDefault()
+    public async Task ASecondRequestOnTheSameProblemOffersToAddToTheOpenTicketBeforeAnyQuestion()
     {
         var chat = await HandoffScript.DepositToConfirmAsync(_bot.Conversation());
         var first = HandoffScript.CreatedTicket(chat);
 
-        await HandoffScript.DepositToConfirmAsync(chat);
+        // The offer comes as soon as the problem is known, not after every question was asked again.
+        await chat.SendAsync("my USDT deposit still hasn't arrived, txid 4a1f0c9e2b7d8e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f");
         Assert.Null(chat.LastResult!.TicketNumber);
         Assert.Equal(Steps.DuplicateOffer, chat.Last.StepId);
         Assert.Contains("#" + first, chat.Last.Text, StringComparison.Ordinal);
@@ -41,8 +44,19 @@ public sealed class TicketHandoffTests
     {
         var chat = await HandoffScript.DepositToConfirmAsync(_bot.Conversation());
         var first = HandoffScript.CreatedTicket(chat);
-        await HandoffScript.DepositToConfirmAsync(chat);
+        await chat.SendAsync("my deposit has not arrived");
         await chat.ChooseAsync("newTicket");
+
+        // A new ticket needs its own details: the questions follow, and the offer is not made again at the end.
+        Assert.Equal("uid", chat.Last.StepId);
+        var problem = _bot.Catalog.FindProblem("deposit")!;
+        while (chat.Last.StepId != Steps.Confirm)
+        {
+            var detail = problem.Details.Single(d => d.Id == chat.Last.StepId);
+            await chat.SendAsync(detail.Kind == SlotKinds.Screenshots ? "skip" : SampleAnswers.For(detail, "en"));
+        }
+
+        await chat.ChooseAsync("confirm");
         var second = HandoffScript.CreatedTicket(chat);
         Assert.NotEqual(first, second);
     }

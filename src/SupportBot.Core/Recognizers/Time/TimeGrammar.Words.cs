@@ -64,6 +64,27 @@ internal static partial class TimeGrammar
         }
 
         p.SetPeriod(period);
+
+        // "this morning around 7", "evening at 9": a bare hour after the part of the day is that hour. (Chinese
+        // writes the hour with 点, which the clock matchers read.)
+        if (t[i].Text is not ("morning" or "afternoon" or "evening" or "night"))
+        {
+            return 1;
+        }
+
+        var j = i + 1;
+        while (j < t.Count && t[j].Kind == TimeTokenKind.Word && t[j].Text is "around" or "about" or "at" or "roughly" or "approximately" or "like" or "maybe")
+        {
+            j++;
+        }
+
+        if (j < t.Count && t[j].Kind == TimeTokenKind.Number && t[j].Value is >= 1 and <= 12
+            && (j + 1 >= t.Count || t[j + 1].Kind != TimeTokenKind.Symbol || t[j + 1].Text is not (":" or "：" or "." or "点")))
+        {
+            p.SetTime(t[j].Value, 0, 0);
+            return j - i + 1;
+        }
+
         return 1;
     }
 

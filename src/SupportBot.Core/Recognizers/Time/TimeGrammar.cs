@@ -21,7 +21,12 @@ internal static partial class TimeGrammar
     ];
 
     /// <summary>The parts of the answer; null when it cannot be read unambiguously.</summary>
-    public static TimeParts? Parse(List<TimeToken> tokens)
+    public static TimeParts? Parse(List<TimeToken> tokens) => Parse(tokens, lenient: false);
+
+    /// <summary>Like <see cref="Parse(List{TimeToken})"/>, but <paramref name="lenient"/> skips numbers nothing
+    /// explains, for a time phrase inside a sentence that also holds a UID or an amount ("UID 48213377, 500 USDT two
+    /// hours ago").</summary>
+    public static TimeParts? Parse(List<TimeToken> tokens, bool lenient)
     {
         var parts = new TimeParts();
         var i = 0;
@@ -39,7 +44,7 @@ internal static partial class TimeGrammar
 
             if (consumed == 0)
             {
-                if (tokens[i].Kind == TimeTokenKind.Number)
+                if (tokens[i].Kind == TimeTokenKind.Number && !lenient)
                 {
                     return null;
                 }
