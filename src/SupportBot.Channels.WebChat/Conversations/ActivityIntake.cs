@@ -69,10 +69,13 @@ public sealed class ActivityIntake
         };
         var displayText = posted.DisplayText is { } shown ? _fields.Redact(shown, fieldLocale) : null;
 
+        var clientKey = clientId is null ? null : ClientActivityIds.MessageId(log.Id, clientId);
+        // The database keeps neither client-chosen identifier: only the page that sent them needs them back, live.
+        var stored = posted with { ClientActivityId = null, Name = null };
         await log.Gate.WaitAsync();
         try
         {
-            if (clientId is not null && log.FindByClientActivityId(clientId) is { } earlier)
+            if (clientKey is not null && log.FindByClientActivityId(clientKey) is { } earlier)
             {
                 return earlier;
             }
@@ -87,12 +90,11 @@ public sealed class ActivityIntake
             {
                 // Events (a page's own signals) are echoed like Direct Line does, not routed to the dialog.
                 return await _appender.AppendEchoAsync(
-                    log, id => ActivityJson.Echo(posted, log.Id, id, userId, null, null, null, now), clientId);
+                    log, (id, forDatabase) => ActivityJson.Echo(forDatabase ? stored : posted, log.Id, id, userId, null, null, null, now),
+                    clientKey);
             }
 
-            var messageId = clientId is null
-                ? Guid.NewGuid().ToString("N")
-                : ClientActivityIds.MessageId(log.Id, clientId);
+            var messageId = clientKey ?? Guid.NewGuid().ToString("N");
             var inbound = new InboundActivity
             {
                 Conversation = new ConversationKey(WebChatChannelClient.Name, log.Id),
@@ -127,7 +129,10 @@ public sealed class ActivityIntake
                 : [];
             var wire = upload is { Wire.Count: > 0 } ? upload.Wire : null;
             var id = await _appender.AppendTurnAsync(
-                log, id => ActivityJson.Echo(posted, log.Id, id, userId, echoText, displayText, wire, now), clientId, ready);
+                log,
+                (id, forDatabase) => ActivityJson.Echo(forDatabase ? stored : posted, log.Id, id, userId, echoText, displayText, wire, now),
+                clientKey,
+                ready);
             MarkDelivered(ready, now);
             if (result.Status == RouteStatus.StoreUnavailable)
             {

@@ -59,7 +59,7 @@ public sealed class WebChatDatabase : IAsyncDisposable
         else
         {
             var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            Core.Storage.OwnerOnlyFiles.PrepareFile(full); // it holds the token signing key; -wal/-shm get its mode
             connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = full,
@@ -128,7 +128,7 @@ public sealed class WebChatDatabase : IAsyncDisposable
             {
                 insert.Parameters[0].Value = conversation;
                 insert.Parameters[1].Value = activity.Seq;
-                insert.Parameters[2].Value = activity.Json;
+                insert.Parameters[2].Value = activity.StoredJson ?? activity.Json;
                 insert.Parameters[3].Value = activity.FromUser ? 1 : 0;
                 insert.Parameters[4].Value = (object?)activity.OutboxId ?? DBNull.Value;
                 insert.Parameters[5].Value = (object?)activity.ClientActivityId ?? DBNull.Value;
