@@ -34,7 +34,7 @@ public static class TelegramChannelExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<TelegramBotClient>();
+        services.AddSingleton<TelegramApiClient>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;

@@ -11,10 +11,10 @@ internal static class TelegramMessageIds
             ? string.Create(CultureInfo.InvariantCulture, $"u{updateId}:{id}")
             : string.Create(CultureInfo.InvariantCulture, $"u{updateId}");
 
-    public static long? MessageIdOf(string messageId)
+    public static int? MessageIdOf(string messageId)
     {
         var colon = messageId.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && long.TryParse(messageId.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+        return colon > 0 && int.TryParse(messageId.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : null;
     }

@@ -11,7 +11,7 @@ namespace SupportBot.Channels.Telegram.Tests;
 /// <summary>Agents working tickets from forum topics in the agent group.</summary>
 public sealed class AgentTopicTests
 {
-    private const long AgentChat = -1001234567890;
+    internal const long AgentChat = -1001234567890;
     private const long AgentUser = 555;
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class AgentTopicTests
             ["Telegram:AgentChatId"] = AgentChat.ToString(CultureInfo.InvariantCulture),
         });
 
-    private static async Task<Agent> LinkAgentAsync(TelegramHarness bot, string name, long telegramUser)
+    internal static async Task<Agent> LinkAgentAsync(TelegramHarness bot, string name, long telegramUser)
     {
         var agents = bot.Host.Get<IAgentStore>();
         var agent = await agents.CreateAgentAsync(
@@ -158,7 +158,7 @@ public sealed class AgentTopicTests
         return Assert.Single(tickets).Number;
     }
 
-    private static async Task<long> TopicOfAsync(TelegramHarness bot, long number)
+    internal static async Task<long> TopicOfAsync(TelegramHarness bot, long number)
     {
         var state = bot.Host.Get<IChannelStateStore>();
         string? link = null;

@@ -7,6 +7,8 @@ using SupportBot.Core.Channels;
 using SupportBot.Core.Storage;
 using SupportBot.Storage.Memory;
 using SupportBot.Testing;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace SupportBot.Channels.Telegram.Tests;
 
@@ -15,7 +17,7 @@ public sealed class ChannelClientTests : IAsyncLifetime
 {
     private FakeBotApi _api = null!;
     private TelegramChannelClient _client = null!;
-    private TelegramBotClient _bot = null!;
+    private TelegramApiClient _bot = null!;
     private long _nextId;
 
     // The client's request timeouts run on this clock: a hanging call times out when a test moves it, not when a
@@ -32,7 +34,7 @@ public sealed class ChannelClientTests : IAsyncLifetime
             RequestTimeout = TimeSpan.FromSeconds(1),
         };
         var store = new InMemoryBotStore();
-        _bot = new TelegramBotClient(options, _time, null);
+        _bot = new TelegramApiClient(options, _time, null);
         var messenger = new TelegramMessenger(
             _bot, new RateLimiter(TimeProvider.System, 1000, 1000), new CallbackData(store), new ChatMigrations(store));
         _client = new TelegramChannelClient(messenger, TestBot.Shipped, store, NullLogger<TelegramChannelClient>.Instance);
@@ -132,7 +134,8 @@ public sealed class ChannelClientTests : IAsyncLifetime
         var sent = Assert.Single(_api.Sent(45));
         Assert.StartsWith("Bob &lt;admin&gt; (agent code SB-7K3M9Q):\n", sent.Text, StringComparison.Ordinal);
         Assert.EndsWith("Your order &lt;ORD-1&gt; &amp; &quot;refund&quot;", sent.Text, StringComparison.Ordinal);
-        Assert.Equal("HTML", (string?)sent.Parameters["parse_mode"]);
+        // Telegram reads parse_mode without regard to case; the library sends "Html".
+        Assert.Equal("HTML", (string?)sent.Parameters["parse_mode"], ignoreCase: true);
     }
 
     [Fact]
@@ -187,23 +190,82 @@ public sealed class ChannelClientTests : IAsyncLifetime
     public async Task NoExceptionOrResultCarriesTheToken()
     {
         _api.Inject(Fault.Timeout("getMe"));
-        var hanging = _bot.SendRequestAsync(new Requests.GetMeRequest(), TestContext.Current.CancellationToken);
+        var hanging = _bot.GetMe(TestContext.Current.CancellationToken);
         await _api.WaitForCallAsync(c => c.Method == "getMe" && c.Status == 0);
         _time.Advance(TimeSpan.FromSeconds(1));
-        var ex = await Assert.ThrowsAsync<TelegramRequestException>(() => hanging);
-        Assert.True(ex.IsTimeout);
+        var ex = await Assert.ThrowsAsync<RequestException>(() => hanging);
+        Assert.True(TelegramApiClient.IsTimeout(ex));
         Assert.DoesNotContain(FakeBotApi.Token, ex.ToString(), StringComparison.Ordinal);
 
-        var refused = await Assert.ThrowsAsync<TelegramApiException>(
-            () => _bot.SendRequestAsync(new Requests.GetFileRequest("missing"), TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<ApiRequestException>(
+            () => _bot.GetFile("missing", TestContext.Current.CancellationToken));
         Assert.DoesNotContain(FakeBotApi.Token, refused.ToString(), StringComparison.Ordinal);
 
-        var unreachable = new TelegramBotClient(
+        using var unreachable = new TelegramApiClient(
             new TelegramOptions { BotToken = FakeBotApi.Token, ApiBaseUrl = new Uri("http://127.0.0.1:1/") }, TimeProvider.System, null);
-        var network = await Assert.ThrowsAsync<TelegramRequestException>(
-            () => unreachable.SendRequestAsync(new Requests.GetMeRequest(), TestContext.Current.CancellationToken));
+        var network = await Assert.ThrowsAsync<RequestException>(
+            () => unreachable.GetMe(TestContext.Current.CancellationToken));
+        Assert.False(TelegramApiClient.IsTimeout(network));
         Assert.DoesNotContain(FakeBotApi.Token, network.ToString(), StringComparison.Ordinal);
-        unreachable.Dispose();
+    }
+
+    [Fact]
+    public async Task AFailureThatQuotesTheAddressReachesNoCallerWithTheToken()
+    {
+        // The library words a transport failure as "Bot API Service Failure: <type>: <its message>" and keeps it as the
+        // inner exception; a handler (a proxy, a future runtime) that quotes the address would put the token there.
+        var seen = new List<string>();
+        using var quoting = new TelegramApiClient(
+            new TelegramOptions { BotToken = FakeBotApi.Token, ApiBaseUrl = _api.Address },
+            TimeProvider.System,
+            new QuotingHandler(seen, answer: null));
+        var network = await Assert.ThrowsAsync<RequestException>(() => quoting.GetMe(TestContext.Current.CancellationToken));
+        Assert.Contains(seen, a => a.Contains(FakeBotApi.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(FakeBotApi.Token, network.ToString(), StringComparison.Ordinal);
+        Assert.Contains("getMe", network.Message, StringComparison.Ordinal);
+
+        // An error answer whose description echoes the address (as a misconfigured proxy's may).
+        using var echoing = new TelegramApiClient(
+            new TelegramOptions { BotToken = FakeBotApi.Token, ApiBaseUrl = _api.Address },
+            TimeProvider.System,
+            new QuotingHandler(seen, answer: HttpStatusCode.NotFound));
+        var api = await Assert.ThrowsAsync<ApiRequestException>(() => echoing.GetMe(TestContext.Current.CancellationToken));
+        Assert.Equal(404, api.ErrorCode);
+        Assert.DoesNotContain(FakeBotApi.Token, api.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADownloadStopsAtTheLimitWhateverTheFileSaid()
+    {
+        _api.AddFile("three", [1, 2, 3]);
+        var file = await _bot.GetFile("three", TestContext.Current.CancellationToken);
+        Assert.Equal([1, 2, 3], await _bot.DownloadFileAsync(file.FilePath!, 3, TestContext.Current.CancellationToken));
+        Assert.Null(await _bot.DownloadFileAsync(file.FilePath!, 2, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<RequestException>(
+            () => _bot.DownloadFileAsync("../bot" + FakeBotApi.Token + "/getMe", 100, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Fails every request in a way that quotes its address: by throwing, or by answering an error.</summary>
+    private sealed class QuotingHandler(List<string> seen, HttpStatusCode? answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var address = request.RequestUri!.ToString();
+            seen.Add(address);
+            if (answer is not { } status)
+            {
+                throw new HttpRequestException("Could not reach " + address);
+            }
+
+            var body = new System.Text.Json.Nodes.JsonObject
+            {
+                ["ok"] = false, ["error_code"] = (int)status, ["description"] = "Not Found: " + address,
+            };
+            return Task.FromResult(new HttpResponseMessage(status)
+            {
+                Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
     }
 
     private OutboxMessage Outbox(long chat, string text) =>

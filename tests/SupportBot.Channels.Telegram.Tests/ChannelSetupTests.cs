@@ -119,6 +119,22 @@ public sealed class ChannelSetupTests
             ["text"] = "x",
             ["reply_markup"] = new JsonObject { ["inline_keyboard"] = new JsonArray(new JsonArray(new JsonObject { ["text"] = "a", ["data"] = "b" })) },
         }));
+
+        // Simple values must have the field's type (a number as a string is read, as Telegram does), and the values
+        // the API's text lists (parse_mode in any case, chat actions) are checked.
+        Assert.NotNull(spec.Check("sendMessage", new JsonObject { ["chat_id"] = 1, ["text"] = "x", ["message_thread_id"] = "seven" }));
+        Assert.NotNull(spec.Check("sendMessage", new JsonObject { ["chat_id"] = true, ["text"] = "x" }));
+        Assert.NotNull(spec.Check("sendMessage", new JsonObject { ["chat_id"] = 1, ["text"] = "x", ["link_preview_options"] = "yes" }));
+        Assert.Null(spec.Check("sendMessage", new JsonObject { ["chat_id"] = "-1001", ["text"] = "x", ["parse_mode"] = "Html" }));
+        Assert.NotNull(spec.Check("sendMessage", new JsonObject { ["chat_id"] = 1, ["text"] = "x", ["parse_mode"] = "Htm" }));
+        Assert.Null(spec.Check("sendChatAction", new JsonObject { ["chat_id"] = 1, ["action"] = "typing" }));
+        Assert.NotNull(spec.Check("sendChatAction", new JsonObject { ["chat_id"] = 1, ["action"] = "Typing" }));
+        Assert.Null(spec.Check("sendMessage", new JsonObject
+        {
+            ["chat_id"] = 1,
+            ["text"] = "x",
+            ["reply_markup"] = """{"inline_keyboard":[[{"text":"a","callback_data":"b"}]]}""",
+        }));
     }
 
     [Fact]

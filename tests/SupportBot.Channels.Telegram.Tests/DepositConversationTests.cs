@@ -13,9 +13,9 @@ namespace SupportBot.Channels.Telegram.Tests;
 public sealed class DepositConversationTests
 {
     private const string TronAddress = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
-    private const string TronTxId = "4a1f0c9e2b7d8e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f";
+    internal const string TronTxId = "4a1f0c9e2b7d8e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f";
 
-    private static readonly byte[] TinyPng = Convert.FromBase64String(
+    internal static readonly byte[] TinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     [Theory]
@@ -44,7 +44,8 @@ public sealed class DepositConversationTests
 
         var sent = await bot.SendAsync(chat, Updates.Text(chat, opening, languageCode));
         var offer = sent.Last(c => HasButton(c, "v:needHelp"));
-        Assert.Equal("HTML", (string?)offer.Parameters["parse_mode"]);
+        // Telegram reads parse_mode without regard to case; the library sends "Html".
+        Assert.Equal("HTML", (string?)offer.Parameters["parse_mode"], ignoreCase: true);
 
         sent = await PressAsync(bot, chat, offer, "v:needHelp", languageCode);
         var questions = 0;
@@ -98,7 +99,7 @@ public sealed class DepositConversationTests
     private static long MessageIdOf(TelegramHarness bot, RecordedCall call) =>
         bot.Api.Sent(call.ChatId!.Value).TakeWhile(c => c.Sequence != call.Sequence).Count() + 1;
 
-    private static string Answer(string kind, string locale) => kind switch
+    internal static string Answer(string kind, string locale) => kind switch
     {
         "uid" => "12345678",
         "coin" => "USDT",

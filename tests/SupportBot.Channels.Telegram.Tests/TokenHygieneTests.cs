@@ -8,7 +8,7 @@ namespace SupportBot.Channels.Telegram.Tests;
 public sealed class TokenHygieneTests
 {
     [Fact]
-    public async Task AFullConversationWithAPhotoAndFailuresLeavesTheTokenNowhere()
+    public async Task AFullConversationWithAPhotoASecretAnAgentAndFailuresLeavesTheTokenNowhere()
     {
         var data = Path.Combine(Path.GetTempPath(), "supportbot-telegram-" + Guid.NewGuid().ToString("N"));
         const long chat = 7101;
@@ -20,16 +20,20 @@ public sealed class TokenHygieneTests
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
                 ["Logging:LogLevel:System.Net.Http"] = "Trace",
                 ["Storage:Attachments:Path"] = Path.Combine(data, "attachments"),
+                ["Telegram:AgentChatId"] = AgentTopicTests.AgentChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             dataFolder: data);
         IReadOnlyList<string> lines;
         try
         {
-            // Failures on the way: a getFile that fails, sends that time out or meet a 500, a polling error.
+            // Failures on the way: a getFile that fails, sends that time out, meet a 500 or a dropped connection, polling
+            // errors (the library words a dropped connection with the transport's own message).
             bot.Api.Inject(Fault.ServerError("getFile"));
             bot.Api.Inject(Fault.ServerError("sendMessage") with { ChatId = chat });
             bot.Api.Inject(Fault.Timeout("sendChatAction") with { ChatId = chat });
             bot.Api.Inject(Fault.ServerError("getUpdates"));
+            bot.Api.Inject(Fault.Dropped("getUpdates"));
+            bot.Api.Inject(Fault.Dropped("sendMessage") with { ChatId = chat });
             bot.Api.AddFile("early-" + chat, [1, 2, 3]);
             await bot.SendAsync(chat, Updates.Text(chat, "hello"));
             await bot.SendAsync(chat, Updates.Photo(chat, "early-" + chat, 3));
@@ -38,6 +42,19 @@ public sealed class TokenHygieneTests
             Assert.NotEmpty(ticket.Attachments);
             Assert.Contains(bot.Api.Calls, c => c.Method == "getFile" && c.Status == 500);
             Assert.Contains(bot.Api.Calls, c => c.Method == "sendMessage" && c.Status == 500);
+
+            // An agent answers from the ticket's topic in the agent group; the user gets it, signed.
+            var agent = await AgentTopicTests.LinkAgentAsync(bot, "Tom", 7102);
+            var topic = await AgentTopicTests.TopicOfAsync(bot, ticket.Number);
+            await bot.SendAsync(AgentTopicTests.AgentChat, Updates.Topic(AgentTopicTests.AgentChat, topic, 7102, "We found your deposit."));
+            await bot.WaitForOutboxAsync();
+            Assert.EndsWith("We found your deposit.", bot.Api.Sent(chat)[^1].Text, StringComparison.Ordinal);
+            Assert.Contains(agent.Code, bot.Api.Sent(chat)[^1].Text, StringComparison.Ordinal);
+
+            // Then a seed phrase: deleted from the chat.
+            await bot.SendAsync(chat, Updates.Text(chat, "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about", messageId: 7199));
+            Assert.Single(bot.Api.Calls, c => c.Method == "deleteMessage" && c.Parameters["message_id"]!.GetValue<long>() == 7199);
+            Assert.Empty(bot.Api.Refused);
         }
         finally
         {
@@ -47,6 +64,7 @@ public sealed class TokenHygieneTests
 
         // The capture did see the framework's own low-level categories, so an address logged there would show.
         Assert.Contains(lines, l => l.StartsWith("Trace ", StringComparison.Ordinal) || l.StartsWith("Debug Microsoft.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Telegram getUpdates failed: ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(FakeBotApi.Token, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("/bot", StringComparison.Ordinal));
 

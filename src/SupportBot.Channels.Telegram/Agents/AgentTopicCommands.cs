@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SupportBot.Channels.Telegram.Wire;
 using SupportBot.Core.Agents;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace SupportBot.Channels.Telegram.Agents;
 
@@ -43,7 +44,7 @@ internal sealed class AgentTopicCommands
 
     public async Task HandleAsync(Message message, CancellationToken ct)
     {
-        if (message.IsTopicMessage != true || message.MessageThreadId is not { } topic
+        if (!message.IsTopicMessage || message.MessageThreadId is not { } topic
             || message.ForumTopicCreated is not null || message.From is not { IsBot: false } from)
         {
             return;
@@ -117,12 +118,12 @@ internal sealed class AgentTopicCommands
         {
             await _topics.AnswerAsync(topic, text, ct);
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        catch (RequestException ex)
         {
             // The desk action is already stored; failing the update now would run it a second time when the update
             // is handled again (a second note, a second reply). Only the confirmation in the topic is lost.
             _log.LogWarning("Answering an agent in topic {Topic} failed ({Reason}); the action itself is done.",
-                topic, ex is TelegramApiException api ? api.ErrorCode.ToString(CultureInfo.InvariantCulture) : "no answer");
+                topic, ex is ApiRequestException api ? api.ErrorCode.ToString(CultureInfo.InvariantCulture) : "no answer");
         }
     }
 

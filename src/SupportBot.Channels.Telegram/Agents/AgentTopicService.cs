@@ -4,6 +4,7 @@ using SupportBot.Core.Catalog;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
+using Telegram.Bot.Exceptions;
 
 namespace SupportBot.Channels.Telegram.Agents;
 
@@ -76,10 +77,10 @@ internal sealed class AgentTopicService : BackgroundService
                 await HandleAsync(ticketEvent, ct);
                 return;
             }
-            catch (TelegramApiException ex) when (ex.RetryAfter is { } after)
+            catch (ApiRequestException ex) when (ex.Parameters?.RetryAfter is { } after)
             {
                 // Telegram's "slow down" (a busy agent group) is waited out, never counted as a failure.
-                await Task.Delay(after, _time, ct);
+                await Task.Delay(TimeSpan.FromSeconds(after), _time, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {

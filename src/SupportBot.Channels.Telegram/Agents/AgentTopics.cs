@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.Channels.Telegram.Delivery;
-using SupportBot.Channels.Telegram.Requests;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace SupportBot.Channels.Telegram.Agents;
 
@@ -72,7 +73,7 @@ internal sealed class AgentTopics
         {
             await _messenger.SendAsync(chat, topic, text, [], ct: ct);
         }
-        catch (TelegramApiException ex) when (IsTopicGone(ex))
+        catch (ApiRequestException ex) when (IsTopicGone(ex))
         {
             _log.LogInformation("The topic of ticket {Number} is gone; creating it again.", number);
             topic = await EnsureTopicAsync(number, topic, ct);
@@ -92,11 +93,11 @@ internal sealed class AgentTopics
         }
     }
 
-    public static bool IsTopicGone(TelegramApiException ex) =>
+    public static bool IsTopicGone(ApiRequestException ex) =>
         ex.ErrorCode == 400
-        && (ex.Description.Contains("thread not found", StringComparison.OrdinalIgnoreCase)
-            || ex.Description.Contains("TOPIC_DELETED", StringComparison.OrdinalIgnoreCase)
-            || ex.Description.Contains("TOPIC_ID_INVALID", StringComparison.OrdinalIgnoreCase));
+        && (ex.Message.Contains("thread not found", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("TOPIC_DELETED", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("TOPIC_ID_INVALID", StringComparison.OrdinalIgnoreCase));
 
     private async Task<long?> EnsureTopicAsync(long number, long? deadTopic, CancellationToken ct)
     {
@@ -129,8 +130,7 @@ internal sealed class AgentTopics
             name = name[..128];
         }
 
-        var created = await _messenger.Client.SendRequestAsync(
-            new CreateForumTopicRequest(chat, name) { IconColor = IconColor(ticket.Priority) }, ct);
+        var created = await _messenger.Client.CreateForumTopic(chat, name, IconColor(ticket.Priority), cancellationToken: ct);
         await _state.SetTicketLinkAsync(
             LinkChannel, number, created.MessageThreadId.ToString(CultureInfo.InvariantCulture), ct);
         _log.LogInformation("Ticket {Number} has forum topic {Topic} in the agent group.", number, created.MessageThreadId);

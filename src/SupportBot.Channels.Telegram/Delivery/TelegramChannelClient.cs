@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using SupportBot.Channels.Telegram.Requests;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Channels;
 using SupportBot.Core.Storage;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace SupportBot.Channels.Telegram.Delivery;
 
@@ -62,15 +63,16 @@ internal sealed class TelegramChannelClient : IChannelClient
             _partsSent.TryRemove(message.Id, out _);
             return DeliveryResult.Delivered;
         }
-        catch (TelegramApiException ex)
+        catch (ApiRequestException ex)
         {
             return Classify(message, ex);
         }
-        catch (TelegramRequestException ex)
+        catch (RequestException ex)
         {
+            var kind = TelegramApiClient.IsTimeout(ex) ? "timeout" : "network";
             _log.LogWarning("Telegram delivery of outbox message {Id} failed without an answer ({Kind}); retrying.",
-                message.Id, ex.IsTimeout ? "timeout" : "network");
-            return DeliveryResult.Retry(ex.IsTimeout ? "timeout" : "network", Backoff(message.Attempts + 1));
+                message.Id, kind);
+            return DeliveryResult.Retry(kind, Backoff(message.Attempts + 1));
         }
     }
 
@@ -87,19 +89,19 @@ internal sealed class TelegramChannelClient : IChannelClient
 
         try
         {
-            await _messenger.Client.SendRequestAsync(new DeleteMessageRequest(chatId, telegramMessageId), cancellationToken);
+            await _messenger.Client.DeleteMessage(chatId, telegramMessageId, cancellationToken);
             return DeleteOutcome.Deleted;
         }
-        catch (TelegramApiException ex) when (ex.ErrorCode == 400
-            && ex.Description.Contains("message to delete not found", StringComparison.OrdinalIgnoreCase))
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400
+            && ex.Message.Contains("message to delete not found", StringComparison.OrdinalIgnoreCase))
         {
             // Already gone (the user deleted it, or an earlier try of this update did): what the guard wanted.
             return DeleteOutcome.Deleted;
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        catch (RequestException ex)
         {
             _log.LogWarning("Telegram could not delete a message that held a secret ({Reason}).",
-                ex is TelegramApiException api ? api.ErrorCode.ToString(CultureInfo.InvariantCulture) : "no answer");
+                ex is ApiRequestException api ? api.ErrorCode.ToString(CultureInfo.InvariantCulture) : "no answer");
             return DeleteOutcome.Failed;
         }
     }
@@ -109,19 +111,19 @@ internal sealed class TelegramChannelClient : IChannelClient
     public static TimeSpan Backoff(int attempt) =>
         OutboxDispatcher.Backoff(attempt) * (1 + (Random.Shared.NextDouble() / 4));
 
-    private DeliveryResult Classify(OutboxMessage message, TelegramApiException ex)
+    private DeliveryResult Classify(OutboxMessage message, ApiRequestException ex)
     {
         switch (ex.ErrorCode)
         {
             case 429:
                 _log.LogInformation("Telegram rate limit on outbox message {Id}: waiting {Seconds} s.",
-                    message.Id, ex.RetryAfter?.TotalSeconds);
-                return DeliveryResult.Retry("429 too many requests", ex.RetryAfter ?? TimeSpan.FromSeconds(1));
+                    message.Id, ex.Parameters?.RetryAfter);
+                return DeliveryResult.Retry("429 too many requests", TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 1));
             case 403:
                 _partsSent.TryRemove(message.Id, out _);
-                _log.LogInformation("Telegram chat {Chat} is unreachable: {Description}", message.Conversation.Id, ex.Description);
-                return DeliveryResult.Unreachable("403 " + ex.Description);
-            case 400 when ex.Description.Contains("chat not found", StringComparison.OrdinalIgnoreCase):
+                _log.LogInformation("Telegram chat {Chat} is unreachable: {Description}", message.Conversation.Id, ex.Message);
+                return DeliveryResult.Unreachable("403 " + ex.Message);
+            case 400 when ex.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase):
                 _partsSent.TryRemove(message.Id, out _);
                 return DeliveryResult.Unreachable("400 chat not found");
             case >= 500:
@@ -129,7 +131,7 @@ internal sealed class TelegramChannelClient : IChannelClient
                 return DeliveryResult.Retry(ex.ErrorCode.ToString(CultureInfo.InvariantCulture) + " server error", Backoff(message.Attempts + 1));
             default:
                 _log.LogError("Telegram refused outbox message {Id}: {Code} {Description}; retrying with back-off.",
-                    message.Id, ex.ErrorCode, ex.Description);
+                    message.Id, ex.ErrorCode, ex.Message);
                 return DeliveryResult.Retry(ex.ErrorCode.ToString(CultureInfo.InvariantCulture) + " refused", Backoff(message.Attempts + 1));
         }
     }

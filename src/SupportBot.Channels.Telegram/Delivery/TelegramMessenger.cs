@@ -1,6 +1,9 @@
-using SupportBot.Channels.Telegram.Requests;
-using SupportBot.Channels.Telegram.Wire;
 using SupportBot.Core.Activities;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace SupportBot.Channels.Telegram.Delivery;
 
@@ -8,15 +11,13 @@ namespace SupportBot.Channels.Telegram.Delivery;
 /// choices as an inline keyboard under the last part, rate-limited, following a group's migration.</summary>
 internal sealed class TelegramMessenger
 {
-    private const string Html = "HTML";
-
-    private readonly TelegramBotClient _client;
+    private readonly TelegramApiClient _client;
     private readonly RateLimiter _limiter;
     private readonly CallbackData _callbackData;
     private readonly ChatMigrations _migrations;
 
     public TelegramMessenger(
-        TelegramBotClient client, RateLimiter limiter, CallbackData callbackData, ChatMigrations migrations)
+        TelegramApiClient client, RateLimiter limiter, CallbackData callbackData, ChatMigrations migrations)
     {
         _client = client;
         _limiter = limiter;
@@ -24,7 +25,7 @@ internal sealed class TelegramMessenger
         _migrations = migrations;
     }
 
-    public TelegramBotClient Client => _client;
+    public TelegramApiClient Client => _client;
 
     public ChatMigrations Migrations => _migrations;
 
@@ -69,17 +70,16 @@ internal sealed class TelegramMessenger
             await _limiter.WaitAsync(target, ct);
             try
             {
-                return await _client.SendRequestAsync(
-                    new SendMessageRequest(target, html)
-                    {
-                        MessageThreadId = threadId,
-                        ParseMode = Html,
-                        LinkPreviewOptions = new LinkPreviewOptions(true),
-                        ReplyMarkup = keyboard,
-                    },
-                    ct);
+                return await _client.SendMessage(
+                    target,
+                    html,
+                    ParseMode.Html,
+                    replyMarkup: keyboard,
+                    linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                    messageThreadId: threadId is { } thread ? checked((int)thread) : null,
+                    cancellationToken: ct);
             }
-            catch (TelegramApiException ex) when (ex.MigrateToChatId is { } moved && attempt < 2)
+            catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is { } moved && attempt < 2)
             {
                 await _migrations.RecordAsync(target, moved, ct);
                 target = moved;
@@ -90,11 +90,13 @@ internal sealed class TelegramMessenger
     private async Task<InlineKeyboardMarkup> KeyboardAsync(IReadOnlyList<ChoiceOption> choices, CancellationToken ct)
     {
         // Short titles two to a row, long ones alone, so nothing is cut off on a phone.
-        var rows = new List<IReadOnlyList<InlineKeyboardButton>>();
+        var rows = new List<List<InlineKeyboardButton>>();
         var row = new List<InlineKeyboardButton>(2);
         foreach (var choice in choices)
         {
-            var button = new InlineKeyboardButton(choice.Title, await _callbackData.EncodeAsync(choice.Value, ct));
+            // WithCallbackData, not the (text, data) constructor: that one takes data that parses as an address
+            // (our "v:confirm" does) for a URL button.
+            var button = InlineKeyboardButton.WithCallbackData(choice.Title, await _callbackData.EncodeAsync(choice.Value, ct));
             if (choice.Title.Length > 14 || row.Count == 2)
             {
                 if (row.Count > 0)

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SupportBot.Channels.Telegram.Requests;
-using SupportBot.Channels.Telegram.Wire;
 using SupportBot.Core.Activities;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace SupportBot.Channels.Telegram.Inbound;
 
@@ -11,11 +12,11 @@ namespace SupportBot.Channels.Telegram.Inbound;
 /// anything is downloaded when Telegram tells the size, and while downloading when it does not.</summary>
 internal sealed class AttachmentDownloader
 {
-    private readonly TelegramBotClient _client;
+    private readonly TelegramApiClient _client;
     private readonly TelegramOptions _options;
     private readonly ILogger<AttachmentDownloader> _log;
 
-    public AttachmentDownloader(TelegramBotClient client, IOptions<TelegramOptions> options, ILogger<AttachmentDownloader> log)
+    public AttachmentDownloader(TelegramApiClient client, IOptions<TelegramOptions> options, ILogger<AttachmentDownloader> log)
     {
         _client = client;
         _options = options.Value;
@@ -26,7 +27,7 @@ internal sealed class AttachmentDownloader
     {
         string fileId, name, contentType;
         long? declared;
-        if (message.Photo is { Count: > 0 } sizes)
+        if (message.Photo is { Length: > 0 } sizes)
         {
             // The sizes come smallest first; the largest that fits the limit is the best we may take.
             var photo = sizes.LastOrDefault(s => s.FileSize is null || s.FileSize <= _options.MaxFileBytes);
@@ -57,7 +58,7 @@ internal sealed class AttachmentDownloader
 
         try
         {
-            var file = await _client.SendRequestAsync(new GetFileRequest(fileId), ct);
+            var file = await _client.GetFile(fileId, ct);
             if (file.FileSize > _options.MaxFileBytes)
             {
                 return DownloadResult.Refused(TelegramTexts.FileTooLarge);
@@ -76,7 +77,7 @@ internal sealed class AttachmentDownloader
 
             return new DownloadResult([new Attachment(name, contentType, bytes.Length) { Content = bytes }], null);
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        catch (RequestException ex)
         {
             _log.LogWarning("Receiving a file from Telegram failed ({Type}); the user is asked to send it again.", ex.GetType().Name);
             return DownloadResult.Refused(TelegramTexts.FileFailed);

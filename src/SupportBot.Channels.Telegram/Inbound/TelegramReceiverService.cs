@@ -3,10 +3,13 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SupportBot.Channels.Telegram.Requests;
-using SupportBot.Channels.Telegram.Wire;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Storage;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace SupportBot.Channels.Telegram.Inbound;
 
@@ -17,13 +20,20 @@ namespace SupportBot.Channels.Telegram.Inbound;
 /// handles what the endpoint queued and tells the waiting request how it went. Updates are handled one at a time, in
 /// order. A passing failure (the store, the network, Telegram's 429/5xx) never skips an update; any other failure
 /// skips it after <see cref="WebhookQueue.AttemptsPerUpdate"/> tries, so one unusable update cannot stop the bot.
-/// Errors back off from 1 s to 60 s with jitter.</summary>
+/// Errors back off from 1 s to 60 s with jitter.
+/// <para>Polling is our own loop around the library's getUpdates request, not its receiver (<c>ReceiveAsync</c> /
+/// <c>StartReceiving</c>), because the receiver cannot keep our rule that an update is confirmed only after its turn
+/// is stored: it moves the offset past an update before handling it and goes on after a handler's failure (that
+/// update is then confirmed by the next poll and lost), keeps the offset only in memory (a restart starts from
+/// whatever Telegram still holds), reads a whole batch as <c>Update[]</c> (one update it cannot read fails every poll
+/// and the bot stops for everyone), polls again at once after an error, and takes its long-poll seconds from the
+/// HttpClient's timeout. Ours stores the offset after each stored turn, reads updates one by one, and backs off.</para></summary>
 internal sealed class TelegramReceiverService : BackgroundService
 {
     public const string OffsetCursor = "telegram.offset";
-    private static readonly string[] AllowedUpdates = ["message", "edited_message", "callback_query"];
+    private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery];
 
-    private readonly TelegramBotClient _client;
+    private readonly TelegramApiClient _client;
     private readonly TelegramUpdateHandler _handler;
     private readonly IChannelStateStore _state;
     private readonly WebhookQueue _webhookQueue;
@@ -34,7 +44,7 @@ internal sealed class TelegramReceiverService : BackgroundService
     private readonly ILogger<TelegramReceiverService> _log;
 
     public TelegramReceiverService(
-        TelegramBotClient client,
+        TelegramApiClient client,
         TelegramUpdateHandler handler,
         IChannelStateStore state,
         WebhookQueue webhookQueue,
@@ -70,7 +80,7 @@ internal sealed class TelegramReceiverService : BackgroundService
         await Task.Yield();
         try
         {
-            var me = await RetryAsync("getMe", ct => _client.SendRequestAsync(new GetMeRequest(), ct), stoppingToken);
+            var me = await RetryAsync("getMe", ct => _client.GetMe(ct), stoppingToken);
             _identity.Id = me.Id;
             _identity.Username = me.Username;
             _log.LogInformation(
@@ -80,12 +90,12 @@ internal sealed class TelegramReceiverService : BackgroundService
 
             if (_options.Mode == TelegramMode.Webhook)
             {
-                var request = new SetWebhookRequest(_options.WebhookUrl!.ToString())
-                {
-                    SecretToken = _options.WebhookSecret,
-                    AllowedUpdates = AllowedUpdates,
-                };
-                await RetryAsync("setWebhook", ct => _client.SendRequestAsync(request, ct), stoppingToken);
+                await RetryAsync(
+                    "setWebhook",
+                    ct => _client.SetWebhook(
+                        _options.WebhookUrl!.ToString(), allowedUpdates: AllowedUpdates, secretToken: _options.WebhookSecret,
+                        cancellationToken: ct),
+                    stoppingToken);
                 _log.LogInformation("Telegram webhook set to {Url}; updates arrive at {Path}.", _options.WebhookUrl, _options.WebhookPath);
                 await foreach (var pending in _webhookQueue.Reader.ReadAllAsync(stoppingToken))
                 {
@@ -105,25 +115,24 @@ internal sealed class TelegramReceiverService : BackgroundService
     private async Task PollAsync(CancellationToken ct)
     {
         var stored = await RetryAsync("reading the stored offset", c => _state.GetCursorAsync(OffsetCursor, c), ct);
-        long? offset = long.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        int? offset = int.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
         var failures = 0;
         while (!ct.IsCancellationRequested)
         {
-            IReadOnlyList<JsonElement> updates;
+            JsonElement[] updates;
             try
             {
-                updates = await _client.SendRequestAsync(
-                    new GetUpdatesRequest
+                updates = await _client.SendRequest(
+                    new GetUpdatesAsJsonRequest(new GetUpdatesRequest
                     {
                         Offset = offset,
                         Timeout = _options.PollTimeoutSeconds,
                         AllowedUpdates = AllowedUpdates,
-                        ClientTimeout = TimeSpan.FromSeconds(_options.PollTimeoutSeconds + 15),
-                    },
+                    }),
                     ct);
                 failures = 0;
             }
-            catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+            catch (RequestException ex)
             {
                 failures++;
                 var wait = ReportPollFailure(ex, failures);
@@ -155,7 +164,7 @@ internal sealed class TelegramReceiverService : BackgroundService
                     _log.LogWarning("Skipped malformed Telegram update {UpdateId} ({Length} bytes).", id, json.GetRawText().Length);
                 }
 
-                offset = id + 1;
+                offset = (int)id + 1;
                 var toStore = offset.Value.ToString(CultureInfo.InvariantCulture);
                 await RetryAsync("storing the offset", c => _state.SetCursorAsync(OffsetCursor, toStore, c), ct);
             }
@@ -167,23 +176,23 @@ internal sealed class TelegramReceiverService : BackgroundService
         var wait = Backoff(failures);
         switch (ex)
         {
-            case TelegramApiException { ErrorCode: 409 } api:
+            case ApiRequestException { ErrorCode: 409 } api:
                 _log.LogError(
                     "Telegram refused getUpdates with 409 Conflict ({Description}): a webhook is set for this bot, or another "
                     + "instance is polling with the same token. Stop the other instance, or set Telegram:Mode to Webhook "
                     + "(or call deleteWebhook). Retrying in {Seconds:0} s.",
-                    api.Description, wait.TotalSeconds);
+                    api.Message, wait.TotalSeconds);
                 break;
-            case TelegramApiException { ErrorCode: 401 or 404 }:
+            case ApiRequestException { ErrorCode: 401 or 404 }:
                 _log.LogError("Telegram rejected the bot token (Telegram:BotToken); check it with @BotFather. Retrying in {Seconds:0} s.", wait.TotalSeconds);
                 break;
-            case TelegramApiException { RetryAfter: { } after }:
-                wait = after;
-                _log.LogWarning("Telegram asked to wait {Seconds:0} s before polling again.", after.TotalSeconds);
+            case ApiRequestException { Parameters.RetryAfter: { } after }:
+                wait = TimeSpan.FromSeconds(after);
+                _log.LogWarning("Telegram asked to wait {Seconds:0} s before polling again.", after);
                 break;
             default:
                 _log.LogWarning("Polling Telegram failed ({Failure}); retrying in {Seconds:0.#} s.",
-                    ex is TelegramApiException a ? a.ErrorCode.ToString(CultureInfo.InvariantCulture) : ex.Message, wait.TotalSeconds);
+                    ex is ApiRequestException a ? a.ErrorCode.ToString(CultureInfo.InvariantCulture) : ex.Message, wait.TotalSeconds);
                 break;
         }
 
@@ -209,15 +218,15 @@ internal sealed class TelegramReceiverService : BackgroundService
                 if (!passing && ++failures >= WebhookQueue.AttemptsPerUpdate)
                 {
                     _log.LogError("Telegram update {UpdateId} failed {Attempts} times ({Type}); skipped.",
-                        update.UpdateId, attempt, ex.GetType().Name);
+                        update.Id, attempt, ex.GetType().Name);
                     return;
                 }
 
-                var wait = ex is TelegramApiException { RetryAfter: { } after } ? after : Backoff(attempt);
+                var wait = ex is ApiRequestException { Parameters.RetryAfter: { } after } ? TimeSpan.FromSeconds(after) : Backoff(attempt);
                 _log.Log(
                     attempt == 1 ? LogLevel.Warning : LogLevel.Error,
                     "Telegram update {UpdateId} failed ({Type}{Passing}); it stays unconfirmed and is tried again in {Seconds:0.#} s.",
-                    update.UpdateId, ex.GetType().Name, passing ? ", passing" : "", wait.TotalSeconds);
+                    update.Id, ex.GetType().Name, passing ? ", passing" : "", wait.TotalSeconds);
                 await Task.Delay(wait, _time, ct);
             }
         }
@@ -237,12 +246,12 @@ internal sealed class TelegramReceiverService : BackgroundService
             if (_webhookQueue.Failed(pending, IsPassing(ex)))
             {
                 _log.LogError("Telegram update {UpdateId} failed {Attempts} times ({Type}); skipped.",
-                    pending.Update.UpdateId, WebhookQueue.AttemptsPerUpdate, ex.GetType().Name);
+                    pending.Update.Id, WebhookQueue.AttemptsPerUpdate, ex.GetType().Name);
             }
             else
             {
                 _log.LogWarning("Telegram update {UpdateId} failed ({Type}); Telegram is asked to send it again.",
-                    pending.Update.UpdateId, ex.GetType().Name);
+                    pending.Update.Id, ex.GetType().Name);
             }
         }
         catch (OperationCanceledException)
@@ -253,9 +262,9 @@ internal sealed class TelegramReceiverService : BackgroundService
     }
 
     /// <summary>A failure that goes away by itself: the store or the network, or Telegram asking us to slow down.</summary>
-    private static bool IsPassing(Exception ex) =>
-        ex is UpdateNotStoredException or TelegramRequestException or TelegramApiException { ErrorCode: 429 or >= 500 }
-            or System.Data.Common.DbException or IOException or TimeoutException;
+    private static bool IsPassing(Exception ex) => ex is ApiRequestException api
+        ? api.ErrorCode is 429 or >= 500
+        : ex is UpdateNotStoredException or RequestException or System.Data.Common.DbException or IOException or TimeoutException;
 
     private async Task<T> RetryAsync<T>(string what, Func<CancellationToken, Task<T>> action, CancellationToken ct)
     {
@@ -268,7 +277,7 @@ internal sealed class TelegramReceiverService : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 var wait = Backoff(failures);
-                if (ex is TelegramApiException { ErrorCode: 401 or 404 })
+                if (ex is ApiRequestException { ErrorCode: 401 or 404 })
                 {
                     // Telegram answers an unknown token with 401 (and a malformed one with 404).
                     _log.LogError("Telegram rejected the bot token (Telegram:BotToken) at {What}; check it with @BotFather. Retrying in {Seconds:0} s.",
@@ -285,11 +294,12 @@ internal sealed class TelegramReceiverService : BackgroundService
         }
     }
 
-    // Our two failure kinds carry no address and no user text, so their words may be logged; anything else only by type.
+    // The Bot API's failures carry no token (TelegramApiClient words them) and no user text, so their words may be
+    // logged; anything else only by type.
     private static string Describe(Exception ex) => ex switch
     {
-        TelegramApiException api => api.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + api.Description,
-        TelegramRequestException request => request.Message,
+        ApiRequestException api => api.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + api.Message,
+        RequestException request => request.Message,
         _ => ex.GetType().Name,
     };
 

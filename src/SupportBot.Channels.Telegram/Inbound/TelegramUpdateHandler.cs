@@ -3,16 +3,19 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.Channels.Telegram.Agents;
 using SupportBot.Channels.Telegram.Delivery;
-using SupportBot.Channels.Telegram.Requests;
-using SupportBot.Channels.Telegram.Wire;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Routing;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace SupportBot.Channels.Telegram.Inbound;
 
-/// <summary>Turns one update into what the bot does with it: a private message or button press goes to the router;
-/// a group message gets "please write to me privately"; the agent group goes to the topic commands. Polling and
+/// <summary>Turns one update into what the bot does with it: a private message, an edit of one, or a button press
+/// goes to the router; a group message gets "please write to me privately"; the agent group goes to the topic
+/// commands. Polling and
 /// the webhook both end here. Throws only for failures worth handling the update again for (the store, the network):
 /// the caller then leaves the update unconfirmed.</summary>
 internal sealed class TelegramUpdateHandler
@@ -60,15 +63,19 @@ internal sealed class TelegramUpdateHandler
         ArgumentNullException.ThrowIfNull(update);
         if (update.CallbackQuery is { } callback)
         {
-            await HandleCallbackAsync(update.UpdateId, callback, ct);
+            await HandleCallbackAsync(update.Id, callback, ct);
         }
         else if (update.Message is { } message)
         {
-            await HandleMessageAsync(update.UpdateId, message, ct);
+            await HandleMessageAsync(update.Id, message, ct);
+        }
+        else if (update.EditedMessage is { } edited)
+        {
+            await HandleEditAsync(update.Id, edited, ct);
         }
         else
         {
-            _log.LogDebug("Telegram update {UpdateId} is of a kind the bot does not handle; ignored.", update.UpdateId);
+            _log.LogDebug("Telegram update {UpdateId} is of a kind the bot does not handle; ignored.", update.Id);
         }
     }
 
@@ -93,12 +100,12 @@ internal sealed class TelegramUpdateHandler
         }
 
         var locale = Locales.FromHint(from.LanguageCode) ?? Locales.Supported.English;
-        if (message.Chat.Type != Chat.PrivateType)
+        if (message.Chat.Type != ChatType.Private)
         {
             if (IsAddressedToBot(message))
             {
                 await _messenger.SendAsync(
-                    message.Chat.Id, message.IsTopicMessage == true ? message.MessageThreadId : null,
+                    message.Chat.Id, message.IsTopicMessage ? message.MessageThreadId : null,
                     _catalog.Text(TelegramTexts.PrivateChatOnly).Get(locale), [], ct: ct);
             }
 
@@ -118,7 +125,7 @@ internal sealed class TelegramUpdateHandler
 
             var activity = Activity(message, from, updateId) with
             {
-                MessageId = TelegramMessageIds.For(updateId, message.MessageId),
+                MessageId = TelegramMessageIds.For(updateId, message.Id),
                 Text = message.Text ?? message.Caption ?? "",
                 Attachments = download.Attachments,
             };
@@ -126,32 +133,54 @@ internal sealed class TelegramUpdateHandler
         }, ct);
     }
 
+    /// <summary>A user edited a message in their private chat: the new text goes through the router like a new message
+    /// (its update id makes it a message of its own), so the guard reads it with the conversation's context: a seed
+    /// phrase added by editing is caught and the edited message deleted, while a TXID given where the bot asked for
+    /// one is still a TXID. Only the text or caption is taken: the files were taken with the original message.
+    /// Edits in groups and in the agent group are ignored (an agent's edited command must not run twice, and what the
+    /// user already got cannot be changed).</summary>
+    private async Task HandleEditAsync(long updateId, Message message, CancellationToken ct)
+    {
+        var text = message.Text ?? message.Caption;
+        if (message.Chat.Type != ChatType.Private || message.From is not { IsBot: false } from || string.IsNullOrEmpty(text))
+        {
+            _log.LogDebug("Telegram update {UpdateId} edits a message outside a private chat or without text; ignored.", updateId);
+            return;
+        }
+
+        var activity = Activity(message, from, updateId) with
+        {
+            MessageId = TelegramMessageIds.For(updateId, message.Id),
+            Text = text,
+        };
+        await WhileTypingAsync(message.Chat.Id, () => RouteAsync(activity, ct), ct);
+    }
+
     private async Task HandleCallbackAsync(long updateId, CallbackQuery callback, CancellationToken ct)
     {
         // First, whatever happens next: the user's client shows a spinner on the button until this call.
         try
         {
-            await _messenger.Client.SendRequestAsync(new AnswerCallbackQueryRequest(callback.Id), ct);
+            await _messenger.Client.AnswerCallbackQuery(callback.Id, cancellationToken: ct);
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        catch (RequestException ex)
         {
             _log.LogDebug("answerCallbackQuery failed ({Type}); the button press is handled anyway.", ex.GetType().Name);
         }
 
-        if (callback.Message is not { Chat.Type: Chat.PrivateType } message || callback.From.IsBot)
+        if (callback.Message is not { Chat.Type: ChatType.Private } message || callback.From.IsBot)
         {
             return;
         }
 
-        if (message.Date != 0)
+        if (message.Date != default)
         {
             // The keyboard has done its job (or is one we no longer know): remove it so it cannot be pressed again.
             try
             {
-                await _messenger.Client.SendRequestAsync(
-                    new EditMessageReplyMarkupRequest(message.Chat.Id, message.MessageId), ct);
+                await _messenger.Client.EditMessageReplyMarkup(message.Chat.Id, message.Id, cancellationToken: ct);
             }
-            catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+            catch (RequestException ex)
             {
                 _log.LogDebug("Removing a used keyboard failed ({Type}).", ex.GetType().Name);
             }
@@ -242,9 +271,9 @@ internal sealed class TelegramUpdateHandler
     {
         try
         {
-            await _messenger.Client.SendRequestAsync(new SendChatActionRequest(chatId, SendChatActionRequest.Typing), ct);
+            await _messenger.Client.SendChatAction(chatId, ChatAction.Typing, cancellationToken: ct);
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramRequestException)
+        catch (RequestException ex)
         {
             _log.LogDebug("sendChatAction failed ({Type}); carrying on.", ex.GetType().Name);
         }

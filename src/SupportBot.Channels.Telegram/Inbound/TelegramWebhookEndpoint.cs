@@ -65,7 +65,7 @@ internal static class TelegramWebhookEndpoint
                 return TypedResults.Ok();
             }
 
-            updateId = update!.UpdateId;
+            updateId = update!.Id;
             outcome = queue.AcceptAsync(update);
         }
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using SupportBot.Channels.Telegram.Wire;
+using Telegram.Bot.Types;
 
 namespace SupportBot.Channels.Telegram.Inbound;
 
@@ -31,18 +31,18 @@ internal sealed class WebhookQueue
         Pending pending;
         lock (_gate)
         {
-            if (_done.Contains(update.UpdateId))
+            if (_done.Contains(update.Id))
             {
                 return Task.FromResult(WebhookOutcome.Handled);
             }
 
-            if (_inWork.TryGetValue(update.UpdateId, out var existing))
+            if (_inWork.TryGetValue(update.Id, out var existing))
             {
                 return existing.Outcome.Task;
             }
 
             pending = new Pending(update);
-            _inWork[update.UpdateId] = pending;
+            _inWork[update.Id] = pending;
         }
 
         _updates.Writer.TryWrite(pending);
@@ -55,11 +55,11 @@ internal sealed class WebhookQueue
         ArgumentNullException.ThrowIfNull(pending);
         lock (_gate)
         {
-            _inWork.Remove(pending.Update.UpdateId);
-            _failures.Remove(pending.Update.UpdateId);
-            if (_done.Add(pending.Update.UpdateId))
+            _inWork.Remove(pending.Update.Id);
+            _failures.Remove(pending.Update.Id);
+            if (_done.Add(pending.Update.Id))
             {
-                _doneOrder.Enqueue(pending.Update.UpdateId);
+                _doneOrder.Enqueue(pending.Update.Id);
                 if (_doneOrder.Count > Remembered)
                 {
                     _done.Remove(_doneOrder.Dequeue());
@@ -76,7 +76,7 @@ internal sealed class WebhookQueue
     public bool Failed(Pending pending, bool passing)
     {
         ArgumentNullException.ThrowIfNull(pending);
-        var id = pending.Update.UpdateId;
+        var id = pending.Update.Id;
         lock (_gate)
         {
             _inWork.Remove(id);

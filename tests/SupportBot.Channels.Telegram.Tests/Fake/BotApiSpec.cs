@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupportBot.Testing;
@@ -53,8 +54,31 @@ public sealed class BotApiSpec
             return $"Bad Request: method '{method}' is not in the Bot API spec";
         }
 
-        return CheckObject(method, _methods[name], parameters);
+        return CheckObject(method, _methods[name], parameters) ?? CheckDocumentedValues(method, parameters);
     }
+
+    // Values the spec file does not list but the Bot API's text does. Telegram reads parse_mode without regard to case
+    // (the library sends "Html"); anything else is refused as Telegram refuses it.
+    private static string? CheckDocumentedValues(string method, JsonObject parameters)
+    {
+        if (parameters["parse_mode"] is JsonValue mode
+            && !ParseModes.Contains(mode.ToString(), StringComparer.OrdinalIgnoreCase))
+        {
+            return "Bad Request: unsupported parse_mode";
+        }
+
+        return method == "sendChatAction" && parameters["action"] is JsonValue action && !ChatActions.Contains(action.ToString())
+            ? "Bad Request: wrong parameter action in request"
+            : null;
+    }
+
+    private static readonly string[] ParseModes = ["HTML", "Markdown", "MarkdownV2"];
+
+    private static readonly string[] ChatActions =
+    [
+        "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document",
+        "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+    ];
 
     private string? CheckObject(string where, Dictionary<string, Field> fields, JsonObject value)
     {
@@ -128,7 +152,44 @@ public sealed class BotApiSpec
             return first;
         }
 
-        return null;
+        // A single value: it must be one of the field's simple types. Telegram reads a number given as a string (a
+        // form body has nothing else) and an object or array given as its JSON text, so those pass too.
+        var value = (JsonValue)node;
+        if (value.TryGetValue(out string? text))
+        {
+            if (types.Contains("String") || types.Contains("InputFile")
+                || (types.Contains("Integer") && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                || (types.Contains("Float") && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                || (types.Contains("Boolean") && text is "true" or "false"))
+            {
+                return null;
+            }
+
+            if (types.Any(t => t.StartsWith("Array of ", StringComparison.Ordinal) || _types.ContainsKey(t)))
+            {
+                try
+                {
+                    return JsonNode.Parse(text) is { } parsed and not JsonValue
+                        ? CheckValue(where, types, parsed)
+                        : $"Bad Request: {where} must be {string.Join(" or ", types)}";
+                }
+                catch (JsonException)
+                {
+                    return $"Bad Request: {where} is not valid JSON";
+                }
+            }
+
+            return $"Bad Request: {where} must be {string.Join(" or ", types)}";
+        }
+
+        return value.GetValueKind() switch
+        {
+            JsonValueKind.True or JsonValueKind.False when types.Contains("Boolean") => null,
+            JsonValueKind.Number when types.Contains("Float") => null,
+            JsonValueKind.Number when types.Contains("Integer")
+                && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => null,
+            _ => $"Bad Request: {where} must be {string.Join(" or ", types)}",
+        };
     }
 
     private static BotApiSpec Load()

@@ -220,6 +220,13 @@ public sealed class FakeBotApi : IAsyncDisposable
                 return;
             }
 
+            if (fault.Drop)
+            {
+                Record(method, parameters, 0, null);
+                context.Abort();
+                return;
+            }
+
             Record(method, parameters, fault.ErrorCode, null);
             await AnswerErrorAsync(context, null, fault.ErrorCode, fault.Description, fault);
             return;
@@ -280,8 +287,16 @@ public sealed class FakeBotApi : IAsyncDisposable
                     ["name"] = p["name"]?.DeepClone(),
                     ["icon_color"] = p["icon_color"]?.DeepClone() ?? 7322096,
                 };
-            case "editMessageReplyMarkup":
-                return true;
+            case "editMessageReplyMarkup" when p["chat_id"] is not null:
+                // The edited message (True only for an inline message, which has no chat).
+                return new JsonObject
+                {
+                    ["message_id"] = p["message_id"]?.DeepClone(),
+                    ["date"] = now,
+                    ["edit_date"] = now,
+                    ["chat"] = new JsonObject { ["id"] = p["chat_id"]!.DeepClone(), ["type"] = "private" },
+                    ["text"] = "…",
+                };
             default:
                 return true;
         }

@@ -10,6 +10,9 @@ public sealed record Fault(string Method, int ErrorCode, string Description)
     /// <summary>Never answer: the client's timeout must fire.</summary>
     public bool Hang { get; init; }
 
+    /// <summary>Drop the connection without an answer: the client sees a network failure.</summary>
+    public bool Drop { get; init; }
+
     /// <summary>Only calls for this chat.</summary>
     public long? ChatId { get; init; }
 
@@ -26,4 +29,6 @@ public sealed record Fault(string Method, int ErrorCode, string Description)
     public static Fault Blocked(string method = "sendMessage") => new(method, 403, "Forbidden: bot was blocked by the user");
 
     public static Fault Timeout(string method) => new(method, 0, "") { Hang = true };
+
+    public static Fault Dropped(string method) => new(method, 0, "") { Drop = true };
 }

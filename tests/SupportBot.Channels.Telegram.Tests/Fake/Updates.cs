@@ -29,6 +29,20 @@ public static class Updates
         },
     };
 
+    /// <summary>An edited_message update: the message <paramref name="messageId"/> now reads <paramref name="text"/>.</summary>
+    public static JsonObject Edited(long chatId, long messageId, string text, string? language = "en") => new()
+    {
+        ["edited_message"] = new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["date"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["edit_date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private", ["first_name"] = "Alice" },
+            ["from"] = User(chatId, language),
+            ["text"] = text,
+        },
+    };
+
     public static JsonObject Photo(long chatId, string fileId, long size, string? caption = null, string? language = "en") => new()
     {
         ["message"] = new JsonObject
