@@ -71,7 +71,7 @@ internal static class EngineBenchmark
             ToMicroseconds((long)sorted.Average()));
     }
 
-    private static async Task RunConversationsAsync(
+    internal static async Task RunConversationsAsync(
         ConversationRouter router, OutboxDispatcher? dispatcher, string prefix, int first, int count, long[]? latencies)
     {
         for (var n = first; n < first + count; n++)

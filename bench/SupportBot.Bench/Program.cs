@@ -20,6 +20,41 @@ var memoryOnly = args.Contains("--memory-only"); // for profiling the engine alo
 
 var root = FindRoot();
 var catalog = PeerScript.Catalog(DialogCatalogLoader.Load(Path.Combine(root, "dialogs")));
+
+// --scaling: the deposit conversation and the queue views with 1,000 … 1,000,000 stored tickets (bench/run.sh's
+// scaling step); --keep DIR keeps the 100,000 and 1,000,000 ticket databases there for the start-up measurement.
+if (args.Contains("--scaling"))
+{
+    var sizes = (Arg("--sizes") ?? "1000,10000,100000,1000000")
+        .Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    var keep = Arg("--keep") ?? Directory.CreateTempSubdirectory("supportbot-scaling-").FullName;
+    Directory.CreateDirectory(keep);
+    var scaling = new List<ScalingResult>();
+    foreach (var sqlite in new[] { false, true })
+    {
+        if (sqlite && memoryOnly)
+        {
+            continue;
+        }
+
+        var measured = await ScalingBenchmark.RunAsync(catalog, sizes, conversations, sqlite, keep, Console.WriteLine);
+        foreach (var r in measured)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(r));
+        }
+
+        scaling.AddRange(measured);
+        GC.Collect();
+    }
+
+    if (markdownFile is not null)
+    {
+        ScalingReport.Write(markdownFile, ScalingReport.Render(scaling, conversations));
+        Console.WriteLine("wrote " + markdownFile);
+    }
+
+    return 0;
+}
 var results = new List<EngineResult>
 {
     await EngineBenchmark.RunAsync("in-memory store", catalog, Memory, conversations, warmup, workers: 1),

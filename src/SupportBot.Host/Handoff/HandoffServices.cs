@@ -36,7 +36,8 @@ internal static class HandoffServices
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<DialogCatalog>(),
             sp.GetRequiredService<IOptions<SupportOptions>>().Value,
-            sp.GetRequiredService<BusinessHours>()));
+            sp.GetRequiredService<BusinessHours>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new UserTickets(
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<DialogCatalog>(),

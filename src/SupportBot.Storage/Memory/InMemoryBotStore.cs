@@ -21,6 +21,9 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
     private readonly MemoryChannelState _channelState = new();
     private long _lastTicketNumber = FirstTicketNumber - 1;
 
+    /// <summary>Tickets the ticket reads have looked at so far: a test compares it per turn at two table sizes.</summary>
+    internal long TicketRowsVisited => _tickets.RowsVisited;
+
     /// <summary>Adds an agent with this code, or updates the name and state of the one that has it (a test helper;
     /// the account has the <see cref="AgentRole.Agent"/> role and no password).</summary>
     public void AddAgent(AgentIdentity agent)
@@ -117,22 +120,7 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(userId);
 
-        // A scan: listing a user's tickets is rare and off the turn path.
-        var tickets = new List<Ticket>();
-        foreach (var (ticket, _) in _tickets.Snapshot())
-        {
-            if (ticket.Conversation.Channel == channel && ticket.UserId == userId)
-            {
-                tickets.Add(ticket);
-            }
-        }
-
-        tickets.Sort(static (a, b) =>
-        {
-            var byTime = b.CreatedAt.CompareTo(a.CreatedAt);
-            return byTime != 0 ? byTime : b.Number.CompareTo(a.Number);
-        });
-        return Task.FromResult<IReadOnlyList<Ticket>>(tickets);
+        return Task.FromResult<IReadOnlyList<Ticket>>(_tickets.OfUser(channel, userId));
     }
 
     /// <inheritdoc />
@@ -262,15 +250,14 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
         TicketQuery query, CancellationToken cancellationToken = default)
     {
         TicketQueryValidation.Validate(query);
-        var sorted = MemoryTicketQueries.Filter(_tickets.Snapshot().Select(r => r.Ticket), query);
-        return Task.FromResult(MemoryTicketQueries.Page(sorted, query));
+        return Task.FromResult(_tickets.Query(query));
     }
 
     /// <inheritdoc />
     public Task<int> CountTicketsAsync(TicketQuery query, CancellationToken cancellationToken = default)
     {
         TicketQueryValidation.Validate(query);
-        return Task.FromResult(MemoryTicketQueries.Filter(_tickets.Snapshot().Select(r => r.Ticket), query).Count);
+        return Task.FromResult(_tickets.Count(query));
     }
 
     /// <inheritdoc />
@@ -325,22 +312,17 @@ public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutbox
         Task.FromResult(_tickets.History(number));
 
     /// <inheritdoc />
-    public Task<int> QueuePositionAsync(long number, CancellationToken cancellationToken = default)
-    {
-        var tickets = _tickets.Snapshot().Select(r => r.Ticket).ToList();
-        var ticket = tickets.Find(t => t.Number == number);
-        return Task.FromResult(ticket is null ? 0 : MemoryTicketQueries.QueuePosition(tickets, ticket));
-    }
+    public Task<int> QueuePositionAsync(long number, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tickets.QueuePosition(number));
 
     /// <inheritdoc />
     public Task<TicketStats> GetStatsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
-        Task.FromResult(MemoryTicketQueries.Stats(_tickets.Snapshot(), Truncate(since)));
+        Task.FromResult(_tickets.Stats(Truncate(since)));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Ticket>> ListResolvedBeforeAsync(
         DateTimeOffset resolvedBefore, CancellationToken cancellationToken = default) =>
-        Task.FromResult(MemoryTicketQueries.ResolvedBefore(
-            _tickets.Snapshot().Select(r => r.Ticket), Truncate(resolvedBefore)));
+        Task.FromResult(_tickets.ResolvedBefore(Truncate(resolvedBefore)));
 
     /// <inheritdoc />
     public Task<Agent> CreateAgentAsync(NewAgent agent, CancellationToken cancellationToken = default)

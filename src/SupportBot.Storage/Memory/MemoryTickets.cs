@@ -10,8 +10,23 @@ namespace SupportBot.Storage.Memory;
 internal sealed class MemoryTickets
 {
     private readonly Dictionary<long, MemoryTicketRow> _rows = [];
+    private readonly MemoryTicketIndex _index;
     private readonly Lock _gate = new();
     private long _lastNoteId;
+
+    public MemoryTickets() => _index = new MemoryTicketIndex(_rows);
+
+    /// <summary>Tickets the reads have looked at so far (see <see cref="MemoryTicketIndex.RowsVisited"/>).</summary>
+    public long RowsVisited
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _index.RowsVisited;
+            }
+        }
+    }
 
     public Ticket? Get(long number)
     {
@@ -21,12 +36,51 @@ internal sealed class MemoryTickets
         }
     }
 
-    /// <summary>Every ticket (a copy), for the scans behind queries and stats.</summary>
-    public List<(Ticket Ticket, DateTimeOffset? RatedAt)> Snapshot()
+    public List<Ticket> OfUser(string channel, string userId)
     {
         lock (_gate)
         {
-            return [.. _rows.Values.Select(r => (r.Ticket, r.RatedAt))];
+            return _index.OfUser(channel, userId);
+        }
+    }
+
+    public IReadOnlyList<Ticket> Query(TicketQuery query)
+    {
+        lock (_gate)
+        {
+            return _index.Query(query);
+        }
+    }
+
+    public int Count(TicketQuery query)
+    {
+        lock (_gate)
+        {
+            return _index.Count(query);
+        }
+    }
+
+    public int QueuePosition(long number)
+    {
+        lock (_gate)
+        {
+            return _rows.TryGetValue(number, out var row) ? _index.QueuePosition(row.Ticket) : 0;
+        }
+    }
+
+    public TicketStats Stats(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return _index.Stats(since);
+        }
+    }
+
+    public IReadOnlyList<Ticket> ResolvedBefore(DateTimeOffset before)
+    {
+        lock (_gate)
+        {
+            return _index.ResolvedBefore(before);
         }
     }
 
@@ -97,7 +151,7 @@ internal sealed class MemoryTickets
 
             foreach (var (number, row) in staged)
             {
-                _rows[number] = row;
+                Put(number, row);
             }
         }
     }
@@ -115,7 +169,7 @@ internal sealed class MemoryTickets
 
             var copy = Copy(row, row.Ticket);
             Stage(copy, change);
-            _rows[change.Number] = copy;
+            Put(change.Number, copy);
             return copy.Ticket;
         }
     }
@@ -125,16 +179,36 @@ internal sealed class MemoryTickets
     {
         lock (_gate)
         {
-            foreach (var row in _rows.Values)
+            foreach (var number in _index.OfConversation(conversation))
             {
+                var row = _rows[number];
                 var ticket = row.Ticket;
-                if (ticket.Conversation == conversation && ticket.IsOpen && !ticket.Unreachable)
+                if (ticket.IsOpen && !ticket.Unreachable)
                 {
+                    _index.Remove(ticket, row.RatedAt);
                     row.Ticket = ticket with { Unreachable = true, Version = ticket.Version + 1, UpdatedAt = at };
+                    _index.Add(row.Ticket, row.RatedAt);
                     row.History.Add(new TicketHistoryEntry(at, "system", "unreachable", reason));
                 }
             }
         }
+    }
+
+    // Every write of a row goes through here, so the indexes never miss one.
+    private void Put(long number, MemoryTicketRow row)
+    {
+        if (_rows.TryGetValue(number, out var old))
+        {
+            _index.Remove(old.Ticket, old.RatedAt);
+            _rows[number] = row;
+        }
+        else
+        {
+            _rows[number] = row;
+            _index.Created(row.Ticket);
+        }
+
+        _index.Add(row.Ticket, row.RatedAt);
     }
 
     private void Stage(MemoryTicketRow row, TicketChange change)

@@ -34,7 +34,7 @@ internal static class SqliteTurnWriter
         VALUES ($channel, $id, $seq, $direction, $text, $attachments, $at)
         """;
 
-    private const string PreviousTicketEnd = """
+    internal const string PreviousTicketEnd = """
         SELECT MAX(transcript_to_seq) FROM tickets WHERE channel = $channel AND conversation_id = $id
         """;
 
