@@ -44,7 +44,8 @@ public sealed class TestBot
             Catalog,
             channels ?? [],
             Time,
-            handoff: new RouterHandoff(new UserTickets(Store, Catalog, Support, Queue), Queue, Events, Attachments: null, OnCall: OnCall));
+            handoff: new RouterHandoff(new UserTickets(Store, Catalog, Support, Queue), Queue, Events, Attachments: null, OnCall: OnCall),
+            options: Options);
     }
 
     /// <summary>The handoff settings (reopen window, business hours).</summary>

@@ -202,6 +202,16 @@ public static class TextKeys
     /// <summary>The channel cannot delete messages at all (console): clear it yourself.</summary>
     public const string DeleteNotSupported = "safety.deleteNotSupported";
 
+    /// <summary>A message that looked like part of a seed phrase was held back (not kept): never send seed words,
+    /// not even in parts.</summary>
+    public const string SeedWordsHeld = "safety.seedWordsHeld";
+
+    /// <summary>The placeholder for wordlist words held back as a possible part of a seed phrase.</summary>
+    public const string SeedWordsRemoved = "safety.removed.seedWords";
+
+    /// <summary>What the transcript keeps of a message refused for its length (the text itself is not kept).</summary>
+    public const string TooLongRemoved = "safety.removed.tooLong";
+
     /// <summary>Choice titles, by choice value (e.g. <c>choice.confirm</c>).</summary>
     public static string Choice(string value) => "choice." + value;
 

@@ -17,6 +17,8 @@ public sealed class ConversationRouter
 {
     private readonly DialogEngine _engine;
     private readonly SafetyGuard _guard;
+    private readonly ConversationGuard _conversationGuard;
+    private readonly int _maxMessageLength;
     private readonly IConversationStore _store;
     private readonly DialogCatalog _catalog;
     private readonly Dictionary<string, IChannelClient> _channels;
@@ -34,7 +36,8 @@ public sealed class ConversationRouter
         IEnumerable<IChannelClient> channels,
         TimeProvider time,
         OutboxSignal? signal = null,
-        RouterHandoff? handoff = null)
+        RouterHandoff? handoff = null,
+        EngineOptions? options = null)
     {
         _signal = signal;
         _handoff = handoff;
@@ -44,6 +47,8 @@ public sealed class ConversationRouter
         _catalog = catalog;
         _channels = channels.ToDictionary(c => c.Channel, StringComparer.Ordinal);
         _time = time;
+        _conversationGuard = new ConversationGuard(guard, catalog, time);
+        _maxMessageLength = (options ?? new EngineOptions()).MaxMessageLength;
     }
 
     /// <summary>Processes one inbound message. Never throws for a store failure: the result says
@@ -100,9 +105,11 @@ public sealed class ConversationRouter
 
         var expecting = _engine.AwaitedDetailKind(state);
         var scanContext = new ScanContext(
-            ExpectingTransactionId: expecting == SlotKinds.TxId,
+            ExpectingTransactionId: AwaitsTransactionIds(state, expecting),
             CodeRecentlyMentioned: state.CodeMentioned && !ExpectsNumber(expecting));
-        var guard = _guard.Inspect(activity.Text, scanContext, locale);
+        var guard = _conversationGuard.Inspect(
+            activity.Conversation.Channel + "\n" + activity.Conversation.Id, activity.MessageId, activity.Text,
+            scanContext, locale);
         var safe = activity with { Text = guard.RedactedText };
         state.CodeMentioned = guard.Scan.MentionsCode;
 
@@ -124,8 +131,18 @@ public sealed class ConversationRouter
                 }
             }
 
-            var deleted = await DeleteOriginalAsync(activity, ct);
-            if (deleted != DeleteOutcome.Deleted)
+            // Words held back as a possible piece of a seed phrase are removed from the chat without a word about
+            // deleting (most channels then show nothing); once the pieces add up, every piece's message goes too.
+            var quiet = guard.HeldSeedWords && !guard.WalletCompromised
+                && guard.Scan.Findings.All(f => f.Kind == SecretKind.SeedPhrase);
+            var deleted = await DeleteOriginalAsync(activity, activity.MessageId, ct);
+            foreach (var earlier in guard.EarlierMessageIds)
+            {
+                var earlierOutcome = await DeleteOriginalAsync(activity, earlier, ct);
+                deleted = earlierOutcome == DeleteOutcome.Deleted ? deleted : (DeleteOutcome)Math.Max((int)deleted, (int)earlierOutcome);
+            }
+
+            if (deleted != DeleteOutcome.Deleted && !quiet)
             {
                 var key = deleted == DeleteOutcome.Failed ? TextKeys.DeleteFailed : TextKeys.DeleteNotSupported;
                 replies.Add(BotReply.Plain(_catalog.Text(key).Get(locale)));
@@ -170,7 +187,7 @@ public sealed class ConversationRouter
         var transcript = new List<TranscriptLine>(replies.Count + 1);
         if (!activity.OpensConversation)
         {
-            transcript.Add(new(TranscriptDirection.User, guard.RedactedText, now)
+            transcript.Add(new(TranscriptDirection.User, StoredText(activity.Text, guard.RedactedText, locale), now)
             {
                 AttachmentNames = AttachmentNames(activity.Attachments),
             });
@@ -330,16 +347,41 @@ public sealed class ConversationRouter
         return names;
     }
 
-    private async Task<DeleteOutcome> DeleteOriginalAsync(InboundActivity activity, CancellationToken ct)
+    /// <summary>A message over <c>Bot:MaxMessageLength</c> is refused by the engine; the transcript keeps the
+    /// refusal, not the text (which nobody read and which may hide anything).</summary>
+    private string StoredText(string original, string redacted, string locale) =>
+        original.Length > _maxMessageLength ? _catalog.Text(TextKeys.TooLongRemoved).Get(locale) : redacted;
+
+    /// <summary>Whether the step asks for one or several transaction ids: a TXID detail (or a kind for several),
+    /// or a free-text detail that asks for TXIDs (the compromised flow's "suspicious TXIDs"). There a 64-hex value
+    /// is a hash, not a key.</summary>
+    private bool AwaitsTransactionIds(ConversationState state, string? kind)
     {
-        if (activity.MessageId is null || !_channels.TryGetValue(activity.Conversation.Channel, out var channel))
+        if (kind is null)
+        {
+            return false;
+        }
+
+        if (kind.StartsWith(SlotKinds.TxId, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var problem = _catalog.FindProblem(state.ProblemId);
+        return problem is not null && state.DetailIndex >= 0 && state.DetailIndex < problem.Details.Count
+            && problem.Details[state.DetailIndex].Id.Contains("txid", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<DeleteOutcome> DeleteOriginalAsync(InboundActivity activity, string? messageId, CancellationToken ct)
+    {
+        if (messageId is null || !_channels.TryGetValue(activity.Conversation.Channel, out var channel))
         {
             return DeleteOutcome.NotSupported;
         }
 
         try
         {
-            return await channel.DeleteMessageAsync(activity.Conversation, activity.MessageId, ct);
+            return await channel.DeleteMessageAsync(activity.Conversation, messageId, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -33,4 +33,8 @@ internal enum CueKind
 
     /// <summary>The cue ends with an explicit separator (":" "=" "is" "是"), so any value after it is meant as one.</summary>
     Explicit = 256,
+
+    /// <summary>A login and its password follow ("login: alice / Hunter2"): the value after the last slash is the
+    /// password.</summary>
+    LoginValue = 512,
 }

@@ -21,6 +21,7 @@ internal static class EnglishSeedDetector
     public static void Detect(string text, CueIndex cues, List<SecretFinding> findings)
     {
         var run = default(Run);
+        var abbreviated = default(AbbreviatedRun);
         var previousEnd = -1;
         var i = 0;
         while (i < text.Length)
@@ -40,9 +41,20 @@ internal static class EnglishSeedDetector
             var word = text.AsSpan(start, i - start);
             var exact = Bip39Wordlists.EnglishWord(word) >= 0;
             var inexact = !exact && Bip39Wordlists.EnglishPrefix(word) >= 0;
-            if (run.Count > 0 && !(IsGap(text, previousEnd, start) && (exact || inexact)))
+            var continues = IsGap(text, previousEnd, start) && (exact || inexact);
+            if (run.Count > 0 && !continues)
             {
                 Finish(ref run, cues, findings);
+            }
+
+            if (abbreviated.Count > 0 && !continues)
+            {
+                abbreviated.Finish(findings);
+            }
+
+            if (exact || inexact)
+            {
+                abbreviated.Add(start, i, exact);
             }
 
             if (exact || inexact)
@@ -54,6 +66,7 @@ internal static class EnglishSeedDetector
         }
 
         Finish(ref run, cues, findings);
+        abbreviated.Finish(findings);
     }
 
     private static bool IsGap(string text, int from, int to)
@@ -127,6 +140,44 @@ internal static class EnglishSeedDetector
             }
 
             End = end;
+        }
+    }
+
+    /// <summary>Words written with their first four letters only ("aban abil able abou …", which wallets accept,
+    /// since the four letters name one word): a run of at least 12 list words of which at least a third, and at
+    /// least four, are such abbreviations (or misspellings past the fourth letter). An ordinary sentence has neither
+    /// the length nor the abbreviations.</summary>
+    private struct AbbreviatedRun
+    {
+        private const int MinWords = 12;
+        private const int MinAbbreviated = 4;
+
+        private int _start;
+        private int _end;
+        private int _inexact;
+
+        public int Count { get; private set; }
+
+        public void Add(int start, int end, bool exact)
+        {
+            if (Count == 0)
+            {
+                _start = start;
+            }
+
+            Count++;
+            _inexact += exact ? 0 : 1;
+            _end = end;
+        }
+
+        public void Finish(List<SecretFinding> findings)
+        {
+            if (Count >= MinWords && _inexact >= MinAbbreviated && _inexact * 3 >= Count)
+            {
+                findings.Add(new SecretFinding(SecretKind.SeedPhrase, _start, _end - _start));
+            }
+
+            this = default;
         }
     }
 }

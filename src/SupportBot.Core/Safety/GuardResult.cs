@@ -11,4 +11,13 @@ public sealed record GuardResult(
     string RedactedText,
     ScanResult Scan,
     IReadOnlyList<string> Warnings,
-    bool WalletCompromised);
+    bool WalletCompromised)
+{
+    /// <summary>The message held wordlist words that could be part of a seed phrase sent in pieces; they were
+    /// redacted (<see cref="ConversationGuard"/>).</summary>
+    public bool HeldSeedWords { get; init; }
+
+    /// <summary>Earlier messages of the conversation that carried pieces of the phrase this message completed (or
+    /// repeated in full): the channel should delete them too.</summary>
+    public IReadOnlyList<string> EarlierMessageIds { get; init; } = [];
+}

@@ -1,8 +1,11 @@
 namespace SupportBot.Core.Safety;
 
-/// <summary>Stops an agent's message that asks the user for a secret, or that contains one. A clause asks for a
-/// secret when it names one ("seed phrase", "验证码"), holds a request ("send me", "what is your", "发给我",
-/// "是多少") and holds no negation ("never", "不要"), so warnings that name the same secrets go through.</summary>
+/// <summary>Stops an agent's message that asks the user for a secret, that contains one, or that asks the user to move
+/// to a private channel. A clause asks for a secret when it names one, by name or by what it is ("seed phrase",
+/// "the 12 words you wrote down", "the 6 digits in your authenticator app", "验证码"), holds a request ("send me",
+/// "what is your", "发给我", "是多少", or an order such as "type …" at its start) and holds no negation ("never",
+/// "不要") and no place other than this chat ("in the app"), so warnings and instructions that name the same
+/// secrets go through.</summary>
 public sealed class OutboundGuard : IOutboundGuard
 {
     private readonly ISecretScanner _scanner;
@@ -79,16 +82,111 @@ public sealed class OutboundGuard : IOutboundGuard
             }
         }
 
-        if (kind is null || ContainsAny(masked, OutboundPhrases.Negations, masked.Length))
+        if (ContainsAny(masked, OutboundPhrases.Negations, masked.Length))
+        {
+            return null;
+        }
+
+        if (kind is null)
+        {
+            return AsksToMoveChannel(masked) ? SecretKind.OffChannel : null;
+        }
+
+        if (ContainsAny(masked, OutboundPhrases.ElsewhereThanChat, masked.Length))
         {
             return null;
         }
 
         // "tell me if you received the code" asks whether, not what; "你收到的验证码是多少" asks what.
         var asks = ContainsAny(masked, OutboundPhrases.Questions, masked.Length)
-            || (ContainsAny(masked, OutboundPhrases.Requests, masked.Length)
+            || ((ContainsAny(masked, OutboundPhrases.Requests, masked.Length) || StartsWithOrder(masked))
                 && !ContainsAny(masked, OutboundPhrases.Conditions, nounAt));
         return asks ? kind : null;
+    }
+
+    /// <summary>An order at the start of the clause ("type the words here", "please reply with …", "now read out
+    /// …"): a verb aimed at the user, after at most a few polite or linking words.</summary>
+    private static bool StartsWithOrder(ReadOnlySpan<char> clause)
+    {
+        var i = 0;
+        for (var words = 0; words < 4; words++)
+        {
+            while (i < clause.Length && !TextChars.IsAsciiLetter(clause[i]))
+            {
+                if (TextChars.IsCjk(clause[i]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            var start = i;
+            while (i < clause.Length && TextChars.IsAsciiLetter(clause[i]))
+            {
+                i++;
+            }
+
+            var word = clause[start..i];
+            if (word.IsEmpty)
+            {
+                return false;
+            }
+
+            if (IsOneOf(word, OutboundPhrases.OrderVerbs))
+            {
+                return true;
+            }
+
+            if (!IsOneOf(word, OutboundPhrases.Fillers))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var candidate in words)
+        {
+            if (word.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"DM me on Telegram @x", "add me on WhatsApp", "加我微信", "私聊我": a private channel named with a
+    /// contact request, or a contact request with a handle.</summary>
+    private static bool AsksToMoveChannel(ReadOnlySpan<char> clause)
+    {
+        var contact = ContainsAny(clause, OutboundPhrases.ContactRequests, clause.Length);
+        if (!contact)
+        {
+            return false;
+        }
+
+        return ContainsAny(clause, OutboundPhrases.PrivateChannels, clause.Length) || HasHandle(clause)
+            || ContainsAny(clause, OutboundPhrases.DirectMessages, clause.Length);
+    }
+
+    /// <summary>An "@name" handle or a t.me / wa.me link.</summary>
+    private static bool HasHandle(ReadOnlySpan<char> clause)
+    {
+        for (var k = 0; k + 1 < clause.Length; k++)
+        {
+            if (clause[k] == '@' && (k == 0 || !TextChars.IsAsciiLetterOrDigit(clause[k - 1]))
+                && (TextChars.IsAsciiLetterOrDigit(clause[k + 1]) || clause[k + 1] == '_'))
+            {
+                return true;
+            }
+        }
+
+        return clause.Contains("t.me/", StringComparison.Ordinal) || clause.Contains("wa.me/", StringComparison.Ordinal);
     }
 
     private static bool ContainsAny(ReadOnlySpan<char> text, string[] phrases, int before)
@@ -137,6 +235,12 @@ public sealed class OutboundGuard : IOutboundGuard
     /// <summary>Length of the clause break at <paramref name="i"/> (punctuation, "but", "但是"), or 0.</summary>
     private static int ClauseBreakAt(string text, int i)
     {
+        // A full stop inside a word ("t.me/x", "x.com", "v2.1") does not end a clause.
+        if (text[i] == '.' && i + 1 < text.Length && TextChars.IsAsciiLetterOrDigit(text[i + 1]))
+        {
+            return 0;
+        }
+
         if (text[i] is '.' or ',' or '!' or '?' or ';' or '\n' or '，' or '。' or '！' or '？' or '；' or '：' or ':')
         {
             return 1;

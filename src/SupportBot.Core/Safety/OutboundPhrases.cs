@@ -9,12 +9,30 @@ internal static class OutboundPhrases
     public static readonly (string Phrase, SecretKind Kind)[] Nouns =
     [
         ("password", SecretKind.Password), ("passwords", SecretKind.Password), ("passcode", SecretKind.Password),
-        ("pwd", SecretKind.Password), ("api secret", SecretKind.Password), ("secret key", SecretKind.Password),
-        ("密码", SecretKind.Password), ("密钥", SecretKind.Password), ("api密钥", SecretKind.Password),
+        ("pwd", SecretKind.Password), ("login pass", SecretKind.Password), ("pass you use", SecretKind.Password),
+        ("passphrase", SecretKind.Password), ("sign-in pass", SecretKind.Password), ("口令", SecretKind.Password),
+        ("密码", SecretKind.Password), ("登录密码", SecretKind.Password),
+        ("api secret", SecretKind.ApiSecret), ("secret key", SecretKind.ApiSecret), ("api key", SecretKind.ApiSecret),
+        ("api keys", SecretKind.ApiSecret), ("apikey", SecretKind.ApiSecret), ("access key", SecretKind.ApiSecret),
+        ("密钥", SecretKind.ApiSecret), ("api密钥", SecretKind.ApiSecret), ("api key和secret", SecretKind.ApiSecret),
+        ("api 密钥", SecretKind.ApiSecret), ("api秘钥", SecretKind.ApiSecret),
         ("seed phrase", SecretKind.SeedPhrase), ("seed words", SecretKind.SeedPhrase), ("seed", SecretKind.SeedPhrase),
         ("mnemonic", SecretKind.SeedPhrase), ("recovery phrase", SecretKind.SeedPhrase),
         ("secret phrase", SecretKind.SeedPhrase), ("backup phrase", SecretKind.SeedPhrase),
         ("recovery words", SecretKind.SeedPhrase), ("12 words", SecretKind.SeedPhrase),
+        ("12 recovery words", SecretKind.SeedPhrase), ("twelve words", SecretKind.SeedPhrase),
+        ("backup card", SecretKind.SeedPhrase), ("backup words", SecretKind.SeedPhrase),
+        ("backup sheet", SecretKind.SeedPhrase), ("recovery sheet", SecretKind.SeedPhrase),
+        ("recovery card", SecretKind.SeedPhrase), ("wallet words", SecretKind.SeedPhrase),
+        ("secret words", SecretKind.SeedPhrase), ("words you wrote", SecretKind.SeedPhrase),
+        ("words you saved", SecretKind.SeedPhrase), ("words you were given", SecretKind.SeedPhrase),
+        ("wrote down when", SecretKind.SeedPhrase), ("written down when", SecretKind.SeedPhrase),
+        ("words of your wallet", SecretKind.SeedPhrase), ("words from your wallet", SecretKind.SeedPhrase),
+        ("18 words", SecretKind.SeedPhrase), ("restore phrase", SecretKind.SeedPhrase),
+        ("单词", SecretKind.SeedPhrase), ("12个词", SecretKind.SeedPhrase), ("十二个词", SecretKind.SeedPhrase),
+        ("恢复词", SecretKind.SeedPhrase), ("备份的词", SecretKind.SeedPhrase), ("抄下来的", SecretKind.SeedPhrase),
+        ("写下来的", SecretKind.SeedPhrase), ("抄在纸上", SecretKind.SeedPhrase), ("写在纸上", SecretKind.SeedPhrase),
+        ("钱包的词", SecretKind.SeedPhrase),
         ("12-word", SecretKind.SeedPhrase), ("24 words", SecretKind.SeedPhrase), ("24-word", SecretKind.SeedPhrase),
         ("助记词", SecretKind.SeedPhrase), ("种子词", SecretKind.SeedPhrase), ("备份词", SecretKind.SeedPhrase),
         ("恢复短语", SecretKind.SeedPhrase), ("密语", SecretKind.SeedPhrase),
@@ -23,6 +41,14 @@ internal static class OutboundPhrases
         ("秘钥", SecretKind.PrivateKey),
         ("code", SecretKind.VerificationCode), ("codes", SecretKind.VerificationCode),
         ("otp", SecretKind.VerificationCode), ("your 2fa", SecretKind.VerificationCode),
+        ("authenticator", SecretKind.VerificationCode), ("6 digits", SecretKind.VerificationCode),
+        ("six digits", SecretKind.VerificationCode), ("6-digit", SecretKind.VerificationCode),
+        ("digits shown", SecretKind.VerificationCode), ("digits you got", SecretKind.VerificationCode),
+        ("digits we sent", SecretKind.VerificationCode), ("number we sent", SecretKind.VerificationCode),
+        ("number you received", SecretKind.VerificationCode), ("sms we sent", SecretKind.VerificationCode),
+        ("验证器", SecretKind.VerificationCode), ("6位数字", SecretKind.VerificationCode),
+        ("六位数字", SecretKind.VerificationCode), ("6位数", SecretKind.VerificationCode),
+        ("短信里的数字", SecretKind.VerificationCode), ("收到的数字", SecretKind.VerificationCode),
         ("验证码", SecretKind.VerificationCode), ("动态码", SecretKind.VerificationCode),
         ("校验码", SecretKind.VerificationCode), ("谷歌验证", SecretKind.VerificationCode),
         ("短信码", SecretKind.VerificationCode), ("安全码", SecretKind.VerificationCode),
@@ -57,13 +83,61 @@ internal static class OutboundPhrases
         "提供", "给我", "报给我", "报一下", "说一下", "说出", "念一下", "读一下", "输入到这里", "在这里输入",
         "在此输入", "填在这里", "回复", "私信", "索要", "索取", "需要您的", "需要你的", "截图给我",
         "拍给我", "交给", "核实您的", "核实你的", "验证您的", "验证你的",
+        "type the", "type your", "type them", "type in", "enter the", "enter your", "write down here", "write the",
+        "write them", "input the", "input your", "submit the", "submit your", "list the", "list your", "read the",
+        "i'll need", "i will need", "we'll need", "let me have", "let me know the", "let me know your",
+        "念给我", "说给我", "打出来", "输入一下", "输一下", "填一下", "写在这里", "写出来", "发上来", "贴出来", "贴一下",
+        "拍照发", "复制给我", "发在这里", "发这里",
     ];
 
     /// <summary>A question for the value itself ("what is your …", "…是多少"); no condition softens it.</summary>
     public static readonly string[] Questions =
     [
         "what is your", "what's your", "whats your", "what was your", "what are your", "是多少", "多少",
+        "what are the", "what were the", "which words", "which are the", "你的是", "是哪些", "是哪几个",
     ];
+
+    /// <summary>Verbs that, first in a clause (after <see cref="Fillers"/>), order the user to do something.</summary>
+    public static readonly string[] OrderVerbs =
+    [
+        "type", "send", "enter", "write", "tell", "give", "share", "paste", "reply", "respond", "provide", "input",
+        "submit", "fill", "read", "list", "forward", "show", "upload", "text", "confirm", "spell", "copy", "drop",
+    ];
+
+    /// <summary>Polite and linking words that may come before an order.</summary>
+    public static readonly string[] Fillers =
+    [
+        "please", "pls", "plz", "kindly", "just", "now", "then", "and", "so", "ok", "okay", "also", "first", "quickly",
+        "simply", "next", "sir", "madam", "dear", "hi", "hello",
+    ];
+
+    /// <summary>A place other than this chat: where a code or password belongs ("enter the code in the app").</summary>
+    public static readonly string[] ElsewhereThanChat =
+    [
+        "in the app", "in your app", "in the official", "into the app", "in settings", "on the website",
+        "on the login page", "on our website", "in the wallet app", "on the official", "on paper", "offline", "在app", "在官方", "app里",
+        "app内", "应用内", "官网上", "官方app", "登录页面",
+    ];
+
+    /// <summary>Asking to be contacted somewhere ("dm me", "add me", "加我", "联系我").</summary>
+    public static readonly string[] ContactRequests =
+    [
+        "dm me", "dm us", "pm me", "message me", "msg me", "text me", "add me", "contact me", "reach me", "ping me",
+        "write me", "write to me", "talk to me on", "chat with me on", "contact us on", "message us on", "add us",
+        "find me on", "join me on", "call me", "whatsapp me", "telegram me", "dm", "private message",
+        "加我", "加一下我", "联系我", "私聊", "私信我", "私下联系", "找我", "加好友", "扫码加", "添加我", "加客服",
+    ];
+
+    /// <summary>Private channels away from this chat.</summary>
+    public static readonly string[] PrivateChannels =
+    [
+        "telegram", "tg", "whatsapp", "wechat", "signal", "skype", "line", "kakao", "viber", "discord", "instagram",
+        "facebook", "messenger", "twitter", "x.com", "personal email", "my email", "my number",
+        "微信", "vx", "wx", "qq", "电报", "飞机", "纸飞机", "whatsapp号", "手机号", "私人",
+    ];
+
+    /// <summary>A direct message, wherever it is.</summary>
+    public static readonly string[] DirectMessages = ["dm", "pm", "direct message", "private message", "私信", "私聊"];
 
     /// <summary>Negations: a clause with one of these warns about a secret instead of asking for it.</summary>
     public static readonly string[] Negations =

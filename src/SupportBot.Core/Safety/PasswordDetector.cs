@@ -29,7 +29,7 @@ internal static class PasswordDetector
     /// <summary>Adds the values in <paramref name="text"/> to <paramref name="findings"/>.</summary>
     public static void Detect(string text, CueIndex cues, List<SecretFinding> findings)
     {
-        const CueKind valueCues = CueKind.PasswordValue | CueKind.SecretValue | CueKind.KeyValue;
+        const CueKind valueCues = CueKind.PasswordValue | CueKind.SecretValue | CueKind.KeyValue | CueKind.LoginValue;
         var consumed = 0;
         foreach (var hit in cues.Hits)
         {
@@ -40,10 +40,20 @@ internal static class PasswordDetector
                 continue;
             }
 
+            if (hit.Is(CueKind.LoginValue))
+            {
+                // Only a login with a password after a slash is taken; otherwise the words inside the cue
+                // ("账号密码") are read as cues of their own.
+                consumed = Math.Max(consumed, DetectLogin(text, hit.End, findings));
+                continue;
+            }
+
             consumed = hit.End;
+
             var chinese = TextChars.IsCjk(text[hit.Start]);
             var valueStart = SkipSeparators(text, hit.End, out var explicitSeparator);
-            var valueEnd = ReadValue(text, valueStart, chinese);
+            var quoted = valueStart > hit.End && text[valueStart - 1] is '"' or '\'' or '`';
+            var valueEnd = quoted ? ReadQuoted(text, valueStart, text[valueStart - 1]) : ReadValue(text, valueStart, chinese);
 
             // "password@host" and "pwd123" are one word, not a word and its value.
             var glued = valueStart == hit.End && !chinese && TextChars.IsAsciiLetterOrDigit(text[hit.End - 1]);
@@ -53,7 +63,9 @@ internal static class PasswordDetector
             }
 
             var value = text.AsSpan(valueStart, valueEnd - valueStart);
-            var kind = hit.Is(CueKind.KeyValue) ? SecretKind.PrivateKey : SecretKind.Password;
+            var kind = hit.Is(CueKind.KeyValue) ? SecretKind.PrivateKey
+                : hit.Is(CueKind.SecretValue) ? SecretKind.ApiSecret
+                : SecretKind.Password;
             var isExplicit = explicitSeparator || hit.Is(CueKind.Explicit) || chinese;
             if (IsValue(value, kind, hit.Is(CueKind.SecretValue), isExplicit))
             {
@@ -61,6 +73,63 @@ internal static class PasswordDetector
                 consumed = valueEnd;
             }
         }
+    }
+
+    /// <summary>"login: alice@example.com / Hunter2" (or the same after "账号密码"): the rest of the line is a login
+    /// and a password; the password is what follows the last slash or bar. Returns where the value ended, or 0.</summary>
+    private static int DetectLogin(string text, int from, List<SecretFinding> findings)
+    {
+        var start = SkipSeparators(text, from, out _);
+        var end = start;
+        var lastSlash = -1;
+        while (end < text.Length && text[end] is not ('\n' or '\r' or '，' or '。'))
+        {
+            if (text[end] is '/' or '|' or '／')
+            {
+                lastSlash = end;
+            }
+
+            end++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ',' or ';' or ')'))
+        {
+            end--;
+        }
+
+        if (lastSlash < start || lastSlash >= end)
+        {
+            return 0;
+        }
+
+        var passwordStart = lastSlash + 1;
+
+        while (passwordStart < end && char.IsWhiteSpace(text[passwordStart]))
+        {
+            passwordStart++;
+        }
+
+        var value = text.AsSpan(passwordStart, end - passwordStart);
+        if (value.Length >= MinPassword && value.IndexOfAny(' ', '\t') < 0 && !LooksLikeDateOrTime(value)
+            && !NotValues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
+        {
+            findings.Add(new SecretFinding(SecretKind.Password, passwordStart, end - passwordStart));
+            return end;
+        }
+
+        return 0;
+    }
+
+    /// <summary>A value in quotes ("apiKey": "…") runs to the closing quote or the end of the line.</summary>
+    private static int ReadQuoted(string text, int start, char quote)
+    {
+        var i = start;
+        while (i < text.Length && text[i] != quote && text[i] is not ('\n' or '\r'))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Skips spaces, quotes, ":", "=", "-", "是", "为" and the words "is" and "was".</summary>

@@ -21,7 +21,10 @@ internal static class SafetyCues
         foreach (var tx in (string[])[
             "txid", "tx id", "tx", "txn", "txhash", "tx hash", "hash", "transaction id", "transaction hash",
             "transaction", "signature", "sig", "交易哈希", "哈希", "交易id", "交易号", "交易编号", "交易签名", "签名",
-            "/tx/", "/txs/", "/transaction/", "#/transaction/", "区块浏览器", "充值记录", "提币记录", "提现记录"])
+            "/tx/", "/txs/", "/transaction/", "#/transaction/", "区块浏览器", "充值记录", "提币记录", "提现记录",
+            "txids", "txns", "hashes", "tx hashes", "transaction ids", "transaction hashes", "withdrawal record",
+            "withdrawal records", "deposit record", "deposit records", "record id", "withdrawal id", "txn hash",
+            "交易hash", "hash值", "哈希值", "交易记录", "转账记录", "可疑交易", "交易哈希是", "交易id是"])
         {
             yield return (tx, Tx);
         }
@@ -33,7 +36,7 @@ internal static class SafetyCues
 
         yield return ("私钥", Key | KeyValue | Seed);
         yield return ("秘钥", Key | KeyValue);
-        yield return ("密钥", Key);
+        yield return ("密钥", Key | Secret);
 
         foreach (var seed in (string[])[
             "seed phrase", "seed words", "seed", "mnemonic", "recovery phrase", "secret phrase", "backup phrase",
@@ -60,22 +63,32 @@ internal static class SafetyCues
             yield return (notCode, NotCode);
         }
 
-        foreach (var pwd in (string[])["password", "passwd", "pwd", "passcode", "pass:", "pass：", "pass=", "密码"])
+        foreach (var pwd in (string[])["password", "passwd", "pwd", "passcode", "pass:", "pass：", "pass=", "密码",
+                     "pass", "pw", "登录密码", "passphrase"])
         {
             yield return (pwd, Pwd);
         }
 
         foreach (var pwd in (string[])["password:", "password：", "password=", "password is", "password was",
-                     "pwd:", "pwd=", "passwd:", "passcode is", "passcode:", "密码是", "密码为", "密码:", "密码："])
+                     "pwd:", "pwd=", "passwd:", "passcode is", "passcode:", "密码是", "密码为", "密码:", "密码：",
+                     "pw:", "pw：", "pw=", "passphrase:", "passphrase="])
         {
             yield return (pwd, Pwd | Explicit);
         }
 
         foreach (var secret in (string[])[
             "api secret", "apisecret", "api_secret", "api-secret", "secret key", "secretkey", "secret_key",
-            "api密钥", "api 密钥", "api秘钥", "secret:", "secret="])
+            "api密钥", "api 密钥", "api秘钥", "secret:", "secret=", "api key", "apikey", "api_key", "api-key",
+            "access key", "accesskey", "access_key", "access key id", "secret", "api secret key", "apisecretkey",
+            "api私钥", "api key:", "api-key:", "x-mbx-apikey"])
         {
             yield return (secret, Secret);
+        }
+
+        foreach (var login in (string[])["login:", "login：", "login =", "login=", "登录:", "登录：", "账号密码",
+                     "账密", "user/pass", "username/password", "账号/密码", "账号和密码", "credentials:"])
+        {
+            yield return (login, CueKind.LoginValue);
         }
 
         foreach (var key in (string[])["私钥是", "私钥为", "私钥:", "私钥：", "private key:", "private key is",

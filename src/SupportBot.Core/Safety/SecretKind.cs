@@ -13,6 +13,18 @@ public enum SecretKind
     /// <summary>A 2FA, SMS or email verification code.</summary>
     VerificationCode,
 
-    /// <summary>A password, API secret or secret key.</summary>
+    /// <summary>A password.</summary>
     Password,
+
+    /// <summary>An exchange API key or API secret (labelled, or a pasted key and secret pair).</summary>
+    ApiSecret,
+
+    /// <summary>64 hex characters that nothing in the text or the conversation marks as a transaction hash or as a
+    /// key: kept out of every store, but the user is told how to send a TXID instead of being told the wallet is
+    /// lost.</summary>
+    KeyOrHash,
+
+    /// <summary>Not a secret in the user's text: an agent's message asking the user to move to a private channel
+    /// ("DM me on Telegram @x", "加我微信"), where impostors ask for the secrets. Only the outbound guard reports it.</summary>
+    OffChannel,
 }

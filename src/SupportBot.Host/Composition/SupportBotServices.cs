@@ -45,6 +45,8 @@ public static class SupportBotServices
                 sp.GetRequiredService<IOptions<EngineOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>());
         });
+        // The router refuses to store a message over Bot:MaxMessageLength (it stores the refusal instead).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EngineOptions>>().Value);
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();

@@ -75,7 +75,7 @@ public class ConversationRouterTests
 
         await chat.SendAsync("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
 
-        Assert.Equal(bot.Catalog.Text(TextKeys.Warning(SecretKind.PrivateKey)).Get("zh-CN"), chat.Replies[0].Text);
+        Assert.Equal(bot.Catalog.Text(TextKeys.Warning(SecretKind.KeyOrHash)).Get("zh-CN"), chat.Replies[0].Text);
         Assert.Equal(Steps.Menu, chat.Last.StepId);
         Assert.Equal(bot.Catalog.Text(TextKeys.MenuPrompt).Get("zh-CN"), chat.Last.Text);
     }

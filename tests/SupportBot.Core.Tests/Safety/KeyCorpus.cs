@@ -35,8 +35,15 @@ internal static class KeyCorpus
 
         for (var n = 0; n < keys.Count; n++)
         {
-            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Templates[n % Templates.Length], keys[n]);
-            yield return CorpusCase.Positive(text, SecretKind.PrivateKey, keys[n]);
+            var template = Templates[n % Templates.Length];
+            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, keys[n]);
+
+            // A hash-shaped value (64 hex, a Solana key) that nothing labels is removed, but as a key or a hash: the
+            // user is told how to send a TXID instead of being told the wallet is lost.
+            var named = template.Contains("私钥", StringComparison.Ordinal)
+                || template.Contains("private key", StringComparison.Ordinal);
+            var kind = IsHashShaped(keys[n]) && !named ? SecretKind.KeyOrHash : SecretKind.PrivateKey;
+            yield return CorpusCase.Positive(text, kind, keys[n]);
         }
 
         // A hash-shaped key labelled as a key is a key even at the TXID step.
@@ -67,6 +74,11 @@ internal static class KeyCorpus
             yield return CorpusCase.Positive(text, SecretKind.PrivateKey, value);
         }
     }
+
+    private static bool IsHashShaped(string key) =>
+        (key.Length == 64 && key.All(Uri.IsHexDigit))
+        || (key.Length == 66 && key.StartsWith("0x", StringComparison.Ordinal) && key[2..].All(Uri.IsHexDigit))
+        || key.Length is >= 86 and <= 88;
 
     private static readonly (string Text, string Value)[] ValueCases =
     [

@@ -44,13 +44,52 @@ public class OutboundGuardTests
         { "What is your login password?", SecretKind.Password },
         { "Tell me your password and I will log in for you", SecretKind.Password },
         { "I need your password to check the account", SecretKind.Password },
-        { "Send me your API secret", SecretKind.Password },
+        { "Send me your API secret", SecretKind.ApiSecret },
         { "Can I have your password please", SecretKind.Password },
         { "告诉我你的密码", SecretKind.Password },
         { "请提供您的登录密码", SecretKind.Password },
         { "把资金密码发给我", SecretKind.Password },
         { "你的密码是多少", SecretKind.Password },
         { "请告知您的交易密码", SecretKind.Password },
+
+        // Paraphrases: what is asked for, not its name (issue 11, finding 4, and more of the same).
+        { "To verify your wallet, type the 12 recovery words here", SecretKind.SeedPhrase },
+        { "send the words from your backup card", SecretKind.SeedPhrase },
+        { "reply with the 6 digits shown in your authenticator app", SecretKind.VerificationCode },
+        { "tell me the login pass you use", SecretKind.Password },
+        { "what are the words you wrote down when you created the wallet?", SecretKind.SeedPhrase },
+        { "Please list the twelve words in order so we can match them", SecretKind.SeedPhrase },
+        { "Kindly type the secret words of your wallet below", SecretKind.SeedPhrase },
+        { "What were the words on your recovery sheet?", SecretKind.SeedPhrase },
+        { "Just read me the six digits we sent by SMS", SecretKind.VerificationCode },
+        { "Now enter the number we sent to your phone here", SecretKind.VerificationCode },
+        { "把你抄在纸上的那12个词发过来", SecretKind.SeedPhrase },
+        { "请把钱包的单词按顺序打出来", SecretKind.SeedPhrase },
+        { "把谷歌验证器上的6位数字告诉我", SecretKind.VerificationCode },
+        { "你登录用的口令发我一下", SecretKind.Password },
+        { "Please send me your API key and secret so I can check the orders", SecretKind.ApiSecret },
+        { "What is your API key?", SecretKind.ApiSecret },
+        { "Paste the secret key from the API page here", SecretKind.ApiSecret },
+        { "We need your API keys to investigate", SecretKind.ApiSecret },
+        { "Give me the access key and I will fix the bot", SecretKind.ApiSecret },
+        { "Reply with your apikey please", SecretKind.ApiSecret },
+        { "请提供您的API密钥", SecretKind.ApiSecret },
+        { "把API Key和Secret发给我", SecretKind.ApiSecret },
+        { "你的密钥是多少", SecretKind.ApiSecret },
+        { "麻烦把 API 密钥发过来核实一下", SecretKind.ApiSecret },
+
+        // Moving the user to a private channel, where impostors ask for the secrets.
+        { "DM me on telegram @support_admin_help", SecretKind.OffChannel },
+        { "Please add me on WhatsApp so I can help faster", SecretKind.OffChannel },
+        { "Contact me on Telegram: @binance_help_desk", SecretKind.OffChannel },
+        { "message me at t.me/support_fast", SecretKind.OffChannel },
+        { "For faster service, text me on WeChat", SecretKind.OffChannel },
+        { "ping me @helpdesk_official", SecretKind.OffChannel },
+        { "加我微信，我帮你处理", SecretKind.OffChannel },
+        { "请加我电报 @kefu888", SecretKind.OffChannel },
+        { "私聊我，这里不方便说", SecretKind.OffChannel },
+        { "您可以加我QQ联系", SecretKind.OffChannel },
+        { "飞机联系我 @vip_kefu", SecretKind.OffChannel },
     };
 
     [Theory]
@@ -62,7 +101,9 @@ public class OutboundGuardTests
     public void Every_kind_has_at_least_ten_requests_in_the_table()
     {
         var counts = Requests().Select(row => (SecretKind)row.Data.Item2).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        Assert.All(Enum.GetValues<SecretKind>(), kind => Assert.True(counts[kind] >= 10, kind.ToString()));
+        // A key-or-hash is never asked for: it is only found in what someone pasted.
+        Assert.All(Enum.GetValues<SecretKind>().Where(k => k != SecretKind.KeyOrHash),
+            kind => Assert.True(counts[kind] >= 10, kind.ToString()));
     }
 
     [Theory]
@@ -101,6 +142,29 @@ public class OutboundGuardTests
     [InlineData("If someone asks for your seed phrase, it is a scam")]
     [InlineData("不要相信任何索要助记词的人")]
     [InlineData("Please change your password after logging in")]
+    [InlineData("please send the TXID")]
+    [InlineData("what is your UID")]
+    [InlineData("send a screenshot of the deposit record")]
+    [InlineData("never share your seed phrase")]
+    [InlineData("Please type your UID here")]
+    [InlineData("Reply with the order number and the amount")]
+    [InlineData("Type the 6-digit code in the app, not in this chat")]
+    [InlineData("Enter the verification code on the login page")]
+    [InlineData("Write down the 12 words on paper and keep them offline")]
+    [InlineData("We will never ask you to DM us on Telegram")]
+    [InlineData("Our staff never add you on WeChat")]
+    [InlineData("Please send the withdrawal ID from your history page")]
+    [InlineData("Tell me the time you made the deposit")]
+    [InlineData("What are the last 4 digits of your phone number?")]
+    [InlineData("Please list the TXIDs of the withdrawals you don't recognise")]
+    [InlineData("Send the screenshot of the error message here")]
+    [InlineData("请发送充值记录的截图")]
+    [InlineData("请把提现的交易ID发给我")]
+    [InlineData("您的UID是多少？")]
+    [InlineData("任何让你加微信的都是骗子，请不要加")]
+    [InlineData("Delete the API key in the API management page and create a new one")]
+    [InlineData("Copy the TXID from the withdrawal record and paste it here")]
+    [InlineData("I have escalated your ticket, you will get an email from us")]
     public void An_ordinary_reply_or_a_warning_goes_through(string text) =>
         Assert.Equal(OutboundVerdict.Allow, Guard.Check(text));
 

@@ -15,7 +15,7 @@ public class SafetyGuardTests
     {
         var texts = SafetyTextsFile.Load();
         var safetyKeys = TextKeys.Required.Where(k => k.StartsWith("safety.", StringComparison.Ordinal)).ToList();
-        Assert.Equal(17, safetyKeys.Count);
+        Assert.Equal(29, safetyKeys.Count);
         Assert.All(safetyKeys, key =>
         {
             Assert.True(texts.ContainsKey(key), key);
@@ -86,6 +86,9 @@ public class SafetyGuardTests
         const string hex = "5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060";
         Assert.Equal(hex, Guard.Inspect(hex, new ScanContext(ExpectingTransactionId: true), En).RedactedText);
         Assert.Equal("TXID " + hex, Guard.Inspect("TXID " + hex, ScanContext.None, En).RedactedText);
-        Assert.Equal("[private key removed]", Guard.Inspect(hex, ScanContext.None, En).RedactedText);
+        var unclear = Guard.Inspect(hex, ScanContext.None, En);
+        Assert.Equal("[key or transaction hash removed]", unclear.RedactedText);
+        Assert.False(unclear.WalletCompromised);
+        Assert.Contains("TXID: 0x", Assert.Single(unclear.Warnings), StringComparison.Ordinal);
     }
 }
