@@ -40,6 +40,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => (IAgentDirectory)sp.GetRequiredService<StorageRoot>().Store);
         services.TryAddSingleton(sp => (IChannelStateStore)sp.GetRequiredService<StorageRoot>().Store);
         services.TryAddSingleton(sp => (IAgentStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (IAgentSessionStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (ITicketSearchStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (IReportStore)sp.GetRequiredService<StorageRoot>().Store);
         services.TryAddSingleton<IAttachmentStore>(sp =>
         {
             var attachments = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Attachments;

@@ -18,6 +18,10 @@ public sealed record Agent
     /// <summary>A deactivated agent cannot sign in, and the bot tells users who check the code that it is no longer valid.</summary>
     public bool Active { get; init; } = true;
 
+    /// <summary>The password is a one-time password (printed by <c>agent add</c> or a reset): the console lets the
+    /// agent do nothing but choose a new one.</summary>
+    public bool MustChangePassword { get; init; }
+
     /// <summary>When the account was made.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -24,6 +24,11 @@ public static class AgentConsoleEndpoints
             branch =>
             {
                 branch.Use(SecurityHeadersAsync);
+                if (ConsoleForwardedHeaders.Create(app.Services) is { } forwarded)
+                {
+                    branch.UseForwardedHeaders(forwarded);
+                }
+
                 branch.Use((c, next) => AdminGateAsync(c, next, files));
                 branch.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Base });
                 branch.UseStaticFiles(new StaticFileOptions
@@ -36,10 +41,14 @@ public static class AgentConsoleEndpoints
 
         var open = app.MapGroup(Base + "/api");
         SignInEndpoints.Map(open);
-        var api = app.MapGroup(Base + "/api").RequireAuthorization(Policy).AddEndpointFilter(AgentCsrf.FilterAsync);
+        ConsoleTextsEndpoint.Map(open);
+        var api = app.MapGroup(Base + "/api").RequireAuthorization(Policy)
+            .AddEndpointFilter(AgentCsrf.FilterAsync).AddEndpointFilter(PasswordChangeGate.FilterAsync);
         TicketEndpoints.Map(api);
         DashboardEndpoint.Map(api);
-        EventsEndpoint.Map(app.MapGroup(Base).RequireAuthorization(Policy));
+        AgentAdminEndpoints.Map(api);
+        Report.ReportEndpoints.Map(api);
+        EventsEndpoint.Map(app.MapGroup(Base).RequireAuthorization(Policy).AddEndpointFilter(PasswordChangeGate.FilterAsync));
         return app;
     }
 
@@ -66,8 +75,8 @@ public static class AgentConsoleEndpoints
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         if (context.Request.Path.StartsWithSegments(Base + "/api") || context.Request.Path.StartsWithSegments(Base + "/events"))
         {
-            await context.Response.WriteAsJsonAsync(new ConsoleError(
-                "The agent console is closed until an admin exists. Create one with: " + AdminGate.CreateAdminCommand));
+            await context.Response.WriteAsJsonAsync(ConsoleTexts.Error(
+                context, ConsoleTexts.ClosedNoAdmin, ("command", AdminGate.CreateAdminCommand)));
             return;
         }
 

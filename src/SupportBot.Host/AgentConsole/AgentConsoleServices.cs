@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace SupportBot.Host.AgentConsole;
@@ -21,7 +22,16 @@ public static class AgentConsoleServices
                 o => o.PasswordIterations >= PasswordHasher.DefaultIterations
                     || environment.IsEnvironment(AgentConsoleOptions.TestingEnvironment),
                 $"AgentConsole:PasswordIterations must be at least {PasswordHasher.DefaultIterations} (lower only in the Testing environment).")
+            .PostConfigure<IConfiguration>((o, configuration) =>
+            {
+                if (string.IsNullOrWhiteSpace(o.TimeZone))
+                {
+                    o.TimeZone = configuration["Bot:TimeZone"] is { Length: > 0 } zone ? zone : "Asia/Shanghai";
+                }
+            })
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<AgentConsoleOptions>, AgentConsoleOptionsValidator>());
         builder.Services.AddSingleton(sp => new PasswordHasher(sp.GetRequiredService<IOptions<AgentConsoleOptions>>().Value.PasswordIterations));
         return builder;
     }
@@ -64,6 +74,7 @@ public static class AgentConsoleServices
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AdminGate>();
         services.AddHostedService(sp => sp.GetRequiredService<AdminGate>());
+        services.AddSingleton<ConsoleNotices>();
         services.AddSingleton<ConsoleTicketFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleTicketFeed>());
         return builder;

@@ -24,8 +24,7 @@ internal static class AgentCsrf
             }
             catch (AntiforgeryValidationException)
             {
-                return TypedResults.BadRequest(new ConsoleError(
-                    "This request was refused because its CSRF token is missing or invalid. Reload the page and try again."));
+                return TypedResults.BadRequest(ConsoleTexts.Error(http, ConsoleTexts.Csrf));
             }
         }
 

@@ -1,6 +1,7 @@
 using SupportBot.Core.Agents;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Handoff;
+using SupportBot.Core.Recognizers;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
 
@@ -21,7 +22,11 @@ internal static class AgentJson
 
     public static string Direction(TranscriptDirection direction) => direction.ToString().ToLowerInvariant();
 
-    public static ConsoleTicketSummary Summary(Ticket t, DialogCatalog catalog, string lang) => new(
+    public static ConsoleTicketSummary Summary(Ticket t, DialogCatalog catalog, string lang, TicketClock clock)
+    {
+        var due = t.CreatedAt + clock.Sla.For(t.Priority);
+        var breached = t.FirstResponseAt is { } answered ? answered > due : t.IsOpen && clock.Now > due;
+        return new(
         t.Number,
         TicketLifecycle.Name(t.Status),
         Priority(t.Priority),
@@ -33,13 +38,19 @@ internal static class AgentJson
         t.CreatedAt,
         t.UpdatedAt,
         t.SecretExposed,
-        t.Unreachable);
+        t.Unreachable,
+        t.Details.FirstOrDefault(d => d.Kind == SlotKinds.Uid)?.Value,
+        t.Details.FirstOrDefault(d => d.Kind is SlotKinds.Email or SlotKinds.Phone or SlotKinds.Contact)?.Display,
+        t.LastUserMessageAt ?? t.CreatedAt,
+        t.FirstResponseAt is null && t.IsOpen ? due : null,
+        breached);
+    }
 
-    public static ConsoleTicket Ticket(TicketView view, DialogCatalog catalog, string lang)
+    public static ConsoleTicket Ticket(TicketView view, IReadOnlyList<Ticket> related, DialogCatalog catalog, string lang, TicketClock clock)
     {
         var t = view.Ticket;
         return new ConsoleTicket(
-            Summary(t, catalog, lang),
+            Summary(t, catalog, lang, clock),
             t.Locale,
             t.Rating,
             t.RatingComment,
@@ -50,7 +61,8 @@ internal static class AgentJson
             [.. view.Transcript.Select(l => new ConsoleLine(l.Seq, Direction(l.Direction), l.Text, l.At, l.AttachmentNames))],
             [.. view.Notes.Select(n => new ConsoleNote(n.AgentName, n.Text, n.At))],
             [.. view.History.Select(h => new ConsoleHistory(h.At, h.Actor, h.Action, h.Detail))],
-            [.. catalog.CannedReplies.Select(c => new ConsoleCanned(c.Id, c.Title.Get(lang), c.Text.Get(t.Locale)))]);
+            [.. catalog.CannedReplies.Select(c => new ConsoleCanned(c.Id, c.Title.Get(lang), c.Text.Get(t.Locale)))],
+            [.. related.Where(r => r.Number != t.Number).Select(r => Summary(r, catalog, lang, clock))]);
     }
 
     private static string DetailTitle(DialogCatalog catalog, string category, string detailId, string lang)
@@ -73,7 +85,15 @@ public sealed record ConsoleTicketSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     bool SecretExposed,
-    bool Unreachable);
+    bool Unreachable,
+    string? Uid,
+    string? Contact,
+    DateTimeOffset WaitingSince,
+    DateTimeOffset? SlaDueAt,
+    bool SlaBreached);
+
+/// <summary>Now and the first-response targets, for the SLA columns.</summary>
+public sealed record TicketClock(DateTimeOffset Now, SlaOptions Sla);
 
 /// <summary>A ticket's page.</summary>
 public sealed record ConsoleTicket(
@@ -87,7 +107,8 @@ public sealed record ConsoleTicket(
     IReadOnlyList<ConsoleLine> Transcript,
     IReadOnlyList<ConsoleNote> Notes,
     IReadOnlyList<ConsoleHistory> History,
-    IReadOnlyList<ConsoleCanned> Canned);
+    IReadOnlyList<ConsoleCanned> Canned,
+    IReadOnlyList<ConsoleTicketSummary> Related);
 
 /// <summary>A gathered detail.</summary>
 public sealed record ConsoleDetail(string Id, string Title, string Display, string? Original);

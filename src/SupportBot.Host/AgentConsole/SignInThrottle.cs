@@ -1,56 +1,123 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace SupportBot.Host.AgentConsole;
 
-/// <summary>Limits sign-in attempts (.NET's rate limiters, fixed one-minute windows): per address and name, so
-/// guessing one agent's password is slow, and per address, so trying many names is slow too.</summary>
-public sealed class SignInThrottle : IDisposable
+/// <summary>Limits failed sign-ins over a sliding minute, per name and per address, counted separately: guessing one
+/// agent's password is slow from anywhere, trying many names from one address is slow too, and successful sign-ins
+/// count for nothing, so agents behind one shared proxy address are not locked out by their colleagues.</summary>
+public sealed class SignInThrottle
 {
-    private readonly PartitionedRateLimiter<string> _perName;
-    private readonly PartitionedRateLimiter<string> _perAddress;
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    /// <summary>Creates the limiters from the options.</summary>
-    public SignInThrottle(IOptions<AgentConsoleOptions> options)
+    // Past this many tracked keys, keys with no failure in the window are forgotten (at most one sweep per window).
+    private const int SweepAbove = 10_000;
+
+    private readonly int _perName;
+    private readonly int _perAddress;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private DateTimeOffset _lastSweep;
+
+    /// <summary>Creates the throttle from the options.</summary>
+    public SignInThrottle(IOptions<AgentConsoleOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var o = options.Value;
-        _perName = Create(o.SignInAttemptsPerMinute);
-        _perAddress = Create(o.SignInAttemptsPerMinutePerAddress);
+        _perName = options.Value.SignInAttemptsPerMinute;
+        _perAddress = options.Value.SignInAttemptsPerMinutePerAddress;
+        _time = time;
     }
 
-    /// <summary>Takes one attempt for <paramref name="address"/> and <paramref name="name"/>; null when allowed,
+    /// <summary>Null when a sign-in from <paramref name="address"/> for <paramref name="name"/> may be tried now,
     /// otherwise how long to wait.</summary>
-    public TimeSpan? TryAttempt(string address, string name)
+    public TimeSpan? Check(string address, string name)
     {
-        using var byAddress = _perAddress.AttemptAcquire(address);
-        if (!byAddress.IsAcquired)
+        var now = _time.GetUtcNow();
+        lock (_gate)
         {
-            return RetryAfter(byAddress);
+            var byAddress = Wait(AddressKey(address), _perAddress, now);
+            var byName = Wait(NameKey(name), _perName, now);
+            return byAddress is null ? byName : byName is null ? byAddress : Max(byAddress.Value, byName.Value);
+        }
+    }
+
+    /// <summary>Counts a failed sign-in against the address and the name.</summary>
+    public void Failed(string address, string name)
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            Sweep(now);
+            Add(AddressKey(address), now);
+            if (name.Length > 0)
+            {
+                Add(NameKey(name), now);
+            }
+        }
+    }
+
+    private static string AddressKey(string address) => "a:" + address;
+
+    private static string NameKey(string name) => "n:" + name.Trim().ToUpperInvariant();
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // Called under the lock.
+    private TimeSpan? Wait(string key, int limit, DateTimeOffset now)
+    {
+        if (!_failures.TryGetValue(key, out var times))
+        {
+            return null;
         }
 
-        using var byName = _perName.AttemptAcquire(address + "\n" + name.Trim().ToUpperInvariant());
-        return byName.IsAcquired ? null : RetryAfter(byName);
+        while (times.Count > 0 && times.Peek() <= now - Window)
+        {
+            times.Dequeue();
+        }
+
+        if (times.Count < limit)
+        {
+            return null;
+        }
+
+        // Allowed again when the oldest failure that keeps the count at the limit leaves the window.
+        var wait = times.ElementAt(times.Count - limit) + Window - now;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
     }
 
-    /// <inheritdoc />
-    public void Dispose()
+    // Called under the lock.
+    private void Add(string key, DateTimeOffset now)
     {
-        _perName.Dispose();
-        _perAddress.Dispose();
+        if (!_failures.TryGetValue(key, out var times))
+        {
+            times = new Queue<DateTimeOffset>();
+            _failures[key] = times;
+        }
+
+        times.Enqueue(now);
+
+        // Enough to decide: older failures beyond the largest limit never matter.
+        while (times.Count > Math.Max(_perName, _perAddress))
+        {
+            times.Dequeue();
+        }
     }
 
-    private static TimeSpan RetryAfter(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+    // Called under the lock.
+    private void Sweep(DateTimeOffset now)
+    {
+        if (_failures.Count <= SweepAbove || now - _lastSweep < Window)
+        {
+            return;
+        }
 
-    private static PartitionedRateLimiter<string> Create(int permits) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(
-            key,
-            _ => new FixedWindowRateLimiterOptions
+        _lastSweep = now;
+        foreach (var (key, times) in _failures.ToList())
+        {
+            if (times.Count == 0 || times.Last() <= now - Window)
             {
-                PermitLimit = permits,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+                _failures.Remove(key);
+            }
+        }
+    }
 }

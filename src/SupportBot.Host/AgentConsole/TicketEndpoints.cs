@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SupportBot.Core.Catalog;
+using Microsoft.Extensions.Options;
 using SupportBot.Core.Handoff;
+using SupportBot.Core.Recognizers;
 using SupportBot.Core.Storage;
 using SupportBot.Core.Tickets;
 
@@ -13,6 +16,7 @@ internal static class TicketEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/tickets", QueryAsync);
+        api.MapGet("/search", SearchAsync);
         api.MapGet("/tickets/{number:long}", GetAsync);
         api.MapGet("/tickets/{number:long}/attachments/{id}", AttachmentAsync);
         api.MapPost("/tickets/{number:long}/claim", ClaimAsync);
@@ -31,7 +35,9 @@ internal static class TicketEndpoints
         string? channel,
         string? category,
         string? scope,
-        string? lang)
+        string? lang,
+        TimeProvider time,
+        IOptions<AgentConsoleOptions> options)
     {
         var agent = await AgentPrincipal.CurrentAsync(http);
         var statuses = new List<TicketStatus>();
@@ -39,7 +45,7 @@ internal static class TicketEndpoints
         {
             if (TicketLifecycle.Parse(name) is not { } s)
             {
-                return Bad($"Unknown status '{name}': use new, assigned, waiting_on_user, resolved or closed.");
+                return Bad(http, ConsoleTexts.UnknownStatus, name);
             }
 
             statuses.Add(s);
@@ -48,12 +54,12 @@ internal static class TicketEndpoints
         TicketPriority? p = null;
         if (!string.IsNullOrEmpty(priority) && (p = AgentJson.ParsePriority(priority)) is null)
         {
-            return Bad($"Unknown priority '{priority}': use urgent, high, normal or low.");
+            return Bad(http, ConsoleTexts.UnknownPriority, priority);
         }
 
         if (!string.IsNullOrEmpty(scope) && scope is not ("mine" or "unassigned"))
         {
-            return Bad($"Unknown scope '{scope}': use mine or unassigned, or leave it out for everyone's.");
+            return Bad(http, ConsoleTexts.UnknownScope, scope);
         }
 
         var query = new TicketQuery
@@ -68,14 +74,45 @@ internal static class TicketEndpoints
         };
         var tickets = await desk.QueryAsync(query, http.RequestAborted);
         var language = Language(lang);
-        return TypedResults.Ok(tickets.Select(t => AgentJson.Summary(t, catalog, language)).ToList());
+        var clock = new TicketClock(time.GetUtcNow(), options.Value.Sla);
+        return TypedResults.Ok(tickets.Select(t => AgentJson.Summary(t, catalog, language, clock)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(long number, string? lang, TicketDesk desk, DialogCatalog catalog, HttpContext http)
+    private static async Task<IResult> SearchAsync(
+        string? q, string? lang, HttpContext http, ITicketSearchStore search, DialogCatalog catalog, TimeProvider time,
+        IOptions<AgentConsoleOptions> options)
+    {
+        var text = (q ?? "").Trim();
+        if (text.Length < MinSearchLength)
+        {
+            return TypedResults.BadRequest(ConsoleTexts.Error(
+                http, ConsoleTexts.SearchTooShort, ("min", MinSearchLength.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        var found = await search.SearchTicketsAsync(text, 100, http.RequestAborted);
+        var clock = new TicketClock(time.GetUtcNow(), options.Value.Sla);
+        return TypedResults.Ok(found.Select(t => AgentJson.Summary(t, catalog, Language(lang), clock)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(
+        long number, string? lang, TicketDesk desk, ITicketSearchStore search, DialogCatalog catalog, HttpContext http,
+        TimeProvider time, IOptions<AgentConsoleOptions> options)
     {
         var view = await desk.GetAsync(number, http.RequestAborted);
-        return view is null ? NotFound(number) : TypedResults.Ok(AgentJson.Ticket(view, catalog, Language(lang)));
+        if (view is null)
+        {
+            return NotFound(http, number);
+        }
+
+        var t = view.Ticket;
+        var uid = t.Details.FirstOrDefault(d => d.Kind == SlotKinds.Uid)?.Value;
+        var related = await search.ListRelatedTicketsAsync(t.Conversation.Channel, t.UserId, uid, 50, http.RequestAborted);
+        var clock = new TicketClock(time.GetUtcNow(), options.Value.Sla);
+        return TypedResults.Ok(AgentJson.Ticket(view, related, catalog, Language(lang), clock));
     }
+
+    /// <summary>Shorter search words would match most tickets.</summary>
+    public const int MinSearchLength = 3;
 
     private static async Task<IResult> AttachmentAsync(long number, string id, TicketDesk desk, HttpContext http)
     {
@@ -85,7 +122,7 @@ internal static class TicketEndpoints
         var store = http.RequestServices.GetService<IAttachmentStore>();
         if (attachment is null || store is null || await store.OpenAsync(attachment.Id, http.RequestAborted) is not { } stream)
         {
-            return TypedResults.NotFound(new ConsoleError("No such attachment on this ticket."));
+            return TypedResults.NotFound(ConsoleTexts.Error(http, ConsoleTexts.NoAttachment));
         }
 
         http.Response.Headers.XContentTypeOptions = "nosniff";
@@ -97,7 +134,7 @@ internal static class TicketEndpoints
     private static async Task<IResult> ClaimAsync(long number, TicketDesk desk, HttpContext http)
     {
         var agent = (await AgentPrincipal.CurrentAsync(http))!;
-        return Outcome(await desk.ClaimAsync(number, agent, http.RequestAborted), number, null, null);
+        return Outcome(http, await desk.ClaimAsync(number, agent, http.RequestAborted), number, null);
     }
 
     private static async Task<IResult> ReplyAsync(
@@ -105,7 +142,7 @@ internal static class TicketEndpoints
     {
         var agent = (await AgentPrincipal.CurrentAsync(http))!;
         var result = await desk.ReplyAsync(number, DeskActor.For(agent), request.Text ?? "", http.RequestAborted);
-        return Outcome(result, number, catalog, Language(request.Lang));
+        return Outcome(http, result, number, catalog, request.Lang);
     }
 
     private static async Task<IResult> NoteAsync(
@@ -113,49 +150,54 @@ internal static class TicketEndpoints
     {
         var agent = (await AgentPrincipal.CurrentAsync(http))!;
         var result = await desk.AddNoteAsync(number, DeskActor.For(agent), request.Text ?? "", http.RequestAborted);
-        return Outcome(result, number, catalog, Language(request.Lang));
+        return Outcome(http, result, number, catalog, request.Lang);
     }
 
     private static async Task<IResult> StatusAsync(long number, [FromBody] ValueRequest request, TicketDesk desk, HttpContext http)
     {
         if (TicketLifecycle.Parse(request.Value) is not { } status)
         {
-            return Bad($"Unknown status '{request.Value}': use new, assigned, waiting_on_user, resolved or closed.");
+            return Bad(http, ConsoleTexts.UnknownStatus, request.Value);
         }
 
         var agent = (await AgentPrincipal.CurrentAsync(http))!;
-        return Outcome(await desk.SetStatusAsync(number, DeskActor.For(agent), status, http.RequestAborted), number, null, null);
+        return Outcome(http, await desk.SetStatusAsync(number, DeskActor.For(agent), status, http.RequestAborted), number, null);
     }
 
     private static async Task<IResult> PriorityAsync(long number, [FromBody] ValueRequest request, TicketDesk desk, HttpContext http)
     {
         if (AgentJson.ParsePriority(request.Value) is not { } priority)
         {
-            return Bad($"Unknown priority '{request.Value}': use urgent, high, normal or low.");
+            return Bad(http, ConsoleTexts.UnknownPriority, request.Value);
         }
 
         var agent = (await AgentPrincipal.CurrentAsync(http))!;
-        return Outcome(await desk.SetPriorityAsync(number, DeskActor.For(agent), priority, http.RequestAborted), number, null, null);
+        return Outcome(http, await desk.SetPriorityAsync(number, DeskActor.For(agent), priority, http.RequestAborted), number, null);
     }
 
-    private static IResult Outcome(DeskResult result, long number, DialogCatalog? catalog, string? lang) => result.Outcome switch
+    private static IResult Outcome(HttpContext http, DeskResult result, long number, DialogCatalog? catalog, string? lang = null) => result.Outcome switch
     {
         DeskOutcome.Done => TypedResults.Ok(new { ok = true }),
-        DeskOutcome.NotFound => NotFound(number),
-        DeskOutcome.AlreadyClaimed => TypedResults.Conflict(new ConsoleError(
-            $"Ticket {number} is already claimed by {result.ClaimedBy ?? "another agent"}.") { ClaimedBy = result.ClaimedBy }),
-        DeskOutcome.Blocked => TypedResults.UnprocessableEntity(new ConsoleError(
+        DeskOutcome.NotFound => NotFound(http, number),
+        DeskOutcome.AlreadyClaimed => TypedResults.Conflict(ConsoleTexts.Error(
+            http,
+            ConsoleTexts.AlreadyClaimed,
+            ("number", number.ToString(CultureInfo.InvariantCulture)),
+            ("agent", result.ClaimedBy ?? "?")) with { ClaimedBy = result.ClaimedBy }),
+        DeskOutcome.Blocked => TypedResults.UnprocessableEntity(
             result.BlockedSecret is { } kind && catalog is not null
-                ? catalog.Text(TextKeys.OutboundBlocked(kind)).Get(lang ?? Locales.Supported.English)
-                : "Not sent: the text asks for or contains a secret.")),
-        _ => Bad(result.Problem ?? "The action is not possible now."),
+                ? new ConsoleError(catalog.Text(TextKeys.OutboundBlocked(kind)).Get(ConsoleTexts.Language(http, lang)))
+                : ConsoleTexts.Error(http, ConsoleTexts.NotSent)),
+        _ => TypedResults.BadRequest(ConsoleTexts.Error(http, ConsoleTexts.NotPossible)),
     };
 
     private static string Language(string? lang) => Locales.FromHint(lang) ?? Locales.Supported.English;
 
-    private static BadRequest<ConsoleError> Bad(string message) => TypedResults.BadRequest(new ConsoleError(message));
+    private static BadRequest<ConsoleError> Bad(HttpContext http, string key, string? value) =>
+        TypedResults.BadRequest(ConsoleTexts.Error(http, key, ("value", value ?? "")));
 
-    private static NotFound<ConsoleError> NotFound(long number) => TypedResults.NotFound(new ConsoleError($"There is no ticket {number}."));
+    private static NotFound<ConsoleError> NotFound(HttpContext http, long number) =>
+        TypedResults.NotFound(ConsoleTexts.Error(http, ConsoleTexts.NoTicket, ("number", number.ToString(CultureInfo.InvariantCulture))));
 }
 
 /// <summary>A reply or note, with the agent's interface language for any refusal message.</summary>

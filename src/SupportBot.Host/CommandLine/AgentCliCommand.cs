@@ -63,7 +63,8 @@ internal static class AgentCliCommand
             Console.Out.WriteLine($"  role:     {RoleName(created.Role)}");
             Console.Out.WriteLine($"  code:     {created.Code}");
             Console.Out.WriteLine($"  password: {password}");
-            Console.Out.WriteLine("The password is shown only this once (only a salted hash is kept). Sign in at /agent.");
+            Console.Out.WriteLine("The password is shown only this once (only a salted hash is kept). Sign in at /agent;");
+            Console.Out.WriteLine("it works once: the console asks for a new password at the first sign-in.");
             return 0;
         }, ct));
         return command;
@@ -153,9 +154,12 @@ internal static class AgentCliCommand
             }
 
             var password = AgentSecrets.NewPassword();
-            await agents.SetPasswordHashAsync(agent.Id, services.GetRequiredService<PasswordHasher>().Hash(password), ct);
+            // One-time: the console makes the agent choose a new one at sign-in; the agent's sessions end here.
+            await services.GetRequiredService<IAgentSessionStore>()
+                .SetPasswordAsync(agent.Id, services.GetRequiredService<PasswordHasher>().Hash(password), mustChange: true, ct);
             Console.Out.WriteLine($"New password for {agent.Name}: {password}");
-            Console.Out.WriteLine("It is shown only this once.");
+            Console.Out.WriteLine("It is shown only this once; the console asks for a new password at the next sign-in.");
+            Console.Out.WriteLine($"Every console session of {agent.Name} has ended.");
             return 0;
         }, ct));
         return command;
@@ -180,7 +184,8 @@ internal static class AgentCliCommand
         {
             try
             {
-                return await agents.CreateAgentAsync(new NewAgent(name, role, AgentSecrets.NewCode(), hash, time.GetUtcNow()), ct);
+                return await agents.CreateAgentAsync(
+                    new NewAgent(name, role, AgentSecrets.NewCode(), hash, time.GetUtcNow()) { MustChangePassword = true }, ct);
             }
             catch (DuplicateAgentException)
             {

@@ -10,7 +10,7 @@ namespace SupportBot.Storage.Memory;
 /// <summary>A thread-safe store that lives in memory, for tests and benchmarks. It follows the same contract as the
 /// SQLite store (including times kept to the millisecond) but nothing survives the process. Each conversation has
 /// its own lock, so different conversations commit in parallel.</summary>
-public sealed class InMemoryBotStore : IConversationStore, ITicketStore, IOutboxStore, IAgentStore, IChannelStateStore
+public sealed partial class InMemoryBotStore : IConversationStore, ITicketStore, IOutboxStore, IAgentStore, IChannelStateStore
 {
     private const long FirstTicketNumber = 100001;
 

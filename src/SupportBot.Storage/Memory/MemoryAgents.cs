@@ -8,6 +8,7 @@ internal sealed class MemoryAgents
 {
     private readonly Dictionary<long, (Agent Agent, string PasswordHash)> _agents = [];
     private readonly Dictionary<(string Channel, string ExternalUserId), long> _links = [];
+    private readonly Dictionary<string, long> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _lastId;
 
@@ -32,6 +33,7 @@ internal sealed class MemoryAgents
                 Code = agent.Code,
                 Active = true,
                 CreatedAt = agent.CreatedAt,
+                MustChangePassword = agent.MustChangePassword,
             };
             _agents[created.Id] = (created, agent.PasswordHash);
             return created;
@@ -119,7 +121,46 @@ internal sealed class MemoryAgents
             if (_agents.TryGetValue(id, out var row))
             {
                 _agents[id] = (row.Agent, passwordHash);
+                EndSessions(id);
             }
+        }
+    }
+
+    public void SetPassword(long id, string passwordHash, bool mustChange)
+    {
+        lock (_gate)
+        {
+            if (_agents.TryGetValue(id, out var row))
+            {
+                _agents[id] = (row.Agent with { MustChangePassword = mustChange }, passwordHash);
+                EndSessions(id);
+            }
+        }
+    }
+
+    public void CreateSession(long id, string tokenHash)
+    {
+        lock (_gate)
+        {
+            _sessions[tokenHash] = id;
+        }
+    }
+
+    public Agent? FindBySession(string tokenHash)
+    {
+        lock (_gate)
+        {
+            return _sessions.TryGetValue(tokenHash, out var id) && _agents.TryGetValue(id, out var row) && row.Agent.Active
+                ? WithLinks(row.Agent)
+                : null;
+        }
+    }
+
+    public void EndSession(string tokenHash)
+    {
+        lock (_gate)
+        {
+            _sessions.Remove(tokenHash);
         }
     }
 
@@ -130,6 +171,10 @@ internal sealed class MemoryAgents
             if (_agents.TryGetValue(id, out var row))
             {
                 _agents[id] = (row.Agent with { Active = active }, row.PasswordHash);
+                if (!active)
+                {
+                    EndSessions(id);
+                }
             }
         }
     }
@@ -161,6 +206,18 @@ internal sealed class MemoryAgents
             }
 
             return null;
+        }
+    }
+
+    // Called under the lock.
+    private void EndSessions(long id)
+    {
+        foreach (var (hash, owner) in _sessions.ToList())
+        {
+            if (owner == id)
+            {
+                _sessions.Remove(hash);
+            }
         }
     }
 

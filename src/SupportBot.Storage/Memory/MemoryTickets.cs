@@ -36,6 +36,16 @@ internal sealed class MemoryTickets
         }
     }
 
+    /// <summary>Every ticket, for the console's search and the bot report, which read the whole table by design (and
+    /// say so); nothing on a turn's path may call this.</summary>
+    public List<(Ticket Ticket, DateTimeOffset? RatedAt)> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _rows.Values.Select(r => (r.Ticket, r.RatedAt))];
+        }
+    }
+
     public List<Ticket> OfUser(string channel, string userId)
     {
         lock (_gate)

@@ -13,7 +13,7 @@ namespace SupportBot.Storage.Sqlite;
 /// Writes go through one long-lived connection (SQLite has a single writer anyway), batched by
 /// <see cref="SqliteWriteQueue"/>; reads use a small pool of connections and run beside the writer. Database failures
 /// surface as <see cref="SqliteException"/>.</summary>
-public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxStore, IAgentStore, IChannelStateStore,
+public sealed partial class SqliteBotStore : IConversationStore, ITicketStore, IOutboxStore, IAgentStore, IChannelStateStore,
     IAsyncDisposable, IDisposable
 {
     private const int WriterCacheKibibytes = 64 * 1024;
@@ -435,6 +435,7 @@ public sealed class SqliteBotStore : IConversationStore, ITicketStore, IOutboxSt
             Code = agent.Code,
             Active = true,
             CreatedAt = FromMilliseconds(ToMilliseconds(agent.CreatedAt)),
+            MustChangePassword = agent.MustChangePassword,
         };
     }
 

@@ -214,6 +214,18 @@ internal static class SqliteMigrations
         CREATE INDEX IF NOT EXISTS ix_tickets_first_response
             ON tickets (created_at, number, first_response_at) WHERE first_response_at IS NOT NULL;
         """,
+
+        // 5: console sessions kept server-side (ended by sign-out, a password change or reset, a deactivation) and the
+        // one-time password flag: an agent signed in with one may only choose a new password.
+        """
+        ALTER TABLE agents ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE IF NOT EXISTS agent_sessions (
+            token_hash TEXT    NOT NULL PRIMARY KEY,
+            agent_id   INTEGER NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_agent_sessions_agent ON agent_sessions (agent_id);
+        """,
     ];
 
     /// <summary>The schema version this code expects.</summary>

@@ -65,7 +65,7 @@ public sealed class ConsoleChatProcessBrowserTests(ConsoleBrowserFixture browser
         // Another process made the ticket: the queue shows it without a reload.
         var row = page.Locator($"tr[data-number='{number}']");
         await Expect(row).ToBeVisibleAsync();
-        await Expect(row).ToContainTextAsync("console");
+        await Expect(row).ToContainTextAsync("Console");
         await row.Locator("a").ClickAsync();
         var transcript = page.Locator("#t-transcript");
         await Expect(transcript).ToContainTextAsync(Hostile);
