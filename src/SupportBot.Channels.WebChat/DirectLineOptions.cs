@@ -10,6 +10,8 @@ namespace SupportBot.Channels.WebChat;
 ///   "AllowedOrigins": [ "http://localhost:5000" ],
 ///   "MaxActivityBytes": 65536,
 ///   "MaxUploadBytes": 10485760,
+///   "MaxUploadBytesPerConversation": 52428800,   // files kept for one conversation
+///   "MaxUploadStorageBytes": 1073741824,         // files kept for all conversations together
 ///   "RatePerMinute": 60,                   // POSTs per conversation
 ///   "IpRatePerMinute": 600,                // POSTs per client address (tokens, starts, activities, uploads)
 ///   "KeepAliveInterval": "00:00:15",
@@ -45,6 +47,13 @@ public sealed class DirectLineOptions
 
     /// <summary>Largest upload request accepted by <c>POST …/upload</c>.</summary>
     public long MaxUploadBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>Bytes of uploaded files kept for one conversation; a file beyond it is not kept and the user is told.</summary>
+    public long MaxUploadBytesPerConversation { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Bytes of uploaded files kept for all conversations together; a file beyond it is not kept and the
+    /// user is told.</summary>
+    public long MaxUploadStorageBytes { get; set; } = 1024L * 1024 * 1024;
 
     /// <summary>POSTs (activities and uploads) one conversation may make per minute.</summary>
     public int RatePerMinute { get; set; } = 60;

@@ -45,6 +45,16 @@ public sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOpti
             failures.Add(prefix + "MaxUploadBytes must be between 1024 and 268435456.");
         }
 
+        if (options.MaxUploadBytesPerConversation < 1024)
+        {
+            failures.Add(prefix + "MaxUploadBytesPerConversation must be at least 1024.");
+        }
+
+        if (options.MaxUploadStorageBytes < options.MaxUploadBytesPerConversation)
+        {
+            failures.Add(prefix + "MaxUploadStorageBytes must be at least MaxUploadBytesPerConversation.");
+        }
+
         if (options.RatePerMinute < 1)
         {
             failures.Add(prefix + "RatePerMinute must be at least 1.");

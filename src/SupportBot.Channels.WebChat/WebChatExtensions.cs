@@ -33,6 +33,8 @@ public static class WebChatExtensions
         services.AddSingleton<ConversationLogStore>();
         services.AddSingleton<PendingRedactions>();
         services.AddSingleton<ReplyAppender>();
+        services.AddSingleton<FieldGuard>();
+        services.AddSingleton<UploadKeeper>();
         services.AddSingleton<ActivityIntake>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<DirectLineAuth>();
@@ -52,6 +54,10 @@ public static class WebChatExtensions
         }
 
         _ = app.Services.GetRequiredService<TokenService>(); // open the database and the key at start, not first use
+        WebChatTexts.Check(app.Services.GetRequiredService<Core.Catalog.DialogCatalog>());
+
+        // Uploads kept by versions that stored every file whatever its type are never served; drop their bytes.
+        app.Services.GetRequiredService<WebChatDatabase>().DeleteRefusedUploadsAsync().GetAwaiter().GetResult();
         var origins = app.Services.GetRequiredService<OriginPolicy>();
         app.Use((context, next) => origins.InvokeAsync(context, () => next(context)));
         app.UseWebSockets();

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using SupportBot.Channels.WebChat.Protocol;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Catalog;
 using SupportBot.Core.Engine;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
@@ -10,7 +10,8 @@ namespace SupportBot.Channels.WebChat.Conversations;
 
 /// <summary>Takes one user activity from the page: routes a message through the <see cref="ConversationRouter"/>
 /// (which stores it durably before anything else), then appends the echo with <c>channelData.clientActivityID</c>
-/// kept (Web Chat marks a message sent only when it sees it). A retried post (same clientActivityID) gets the id of
+/// kept when it has the shape of an id and holds no secret (Web Chat marks a message sent only when it sees it; the
+/// bot's store gets a hash of it as the message id). A retried post (same clientActivityID) gets the id of
 /// its first echo. While the bot works the page gets a typing activity. When the turn's replies are all that the
 /// conversation has waiting in the outbox, they are written with the echo, in one write and one frame, instead of
 /// waiting for the delivery loop (which then finds them in the log by outbox id, does not send them twice and marks
@@ -28,12 +29,14 @@ public sealed class ActivityIntake
     private readonly PendingRedactions _redactions;
     private readonly IOutboxStore _outbox;
     private readonly TimeProvider _time;
+    private readonly FieldGuard _fields;
 
     /// <summary>Creates the intake.</summary>
     public ActivityIntake(
         ConversationRouter router, DialogEngine engine, SafetyGuard guard, ReplyAppender appender,
-        PendingRedactions redactions, IOutboxStore outbox, TimeProvider time)
+        PendingRedactions redactions, IOutboxStore outbox, TimeProvider time, FieldGuard fields)
     {
+        _fields = fields;
         _outbox = outbox;
         _router = router;
         _engine = engine;
@@ -43,61 +46,72 @@ public sealed class ActivityIntake
         _time = time;
     }
 
-    /// <summary>Handles <paramref name="posted"/> from <paramref name="userId"/>; returns the activity's id.
-    /// <paramref name="attachments"/> are the uploaded files (wire form and the bot's form), if any.</summary>
+    /// <summary>Handles <paramref name="posted"/> (the allow-listed fields of what the page sent) from
+    /// <paramref name="userId"/>; returns the activity's id. <paramref name="upload"/> is what became of the uploaded
+    /// files, if any: the echo's attachments, the files for the dialog, and notices appended after the turn.</summary>
     public async Task<string> PostAsync(
-        ConversationLog log, JsonObject posted, string userId, JsonArray? wireAttachments,
-        IReadOnlyList<Attachment> attachments)
+        ConversationLog log, PostedActivity posted, string userId, UploadKeeper.Outcome? upload = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(posted);
-        var type = Str(posted["type"]) ?? "message";
-        var clientId = Str((posted["channelData"] as JsonObject)?["clientActivityID"]);
         var now = _time.GetUtcNow();
-        if (type == "typing")
+        if (posted.Type == "typing")
         {
             // The user's typing is not kept or routed; Web Chat only wants an id back.
             return log.Id + "|typing";
         }
 
+        // Every string kept besides the text is scanned here, before anything is stored: an id or a name holding
+        // a secret is dropped, a display text is redacted. The text itself goes through the router's guard.
+        var fieldLocale = Locales.FromHint(posted.Locale ?? log.Locale) ?? Locales.Supported.English;
+        var clientId = posted.ClientActivityId is { } cid && _fields.IsClean(cid) ? cid : null;
+        posted = posted with
+        {
+            ClientActivityId = clientId,
+            Name = posted.Name is { } name && _fields.IsClean(name) ? name : null,
+        };
+        var displayText = posted.DisplayText is { } shown ? _fields.Redact(shown, fieldLocale) : null;
+
+        var clientKey = clientId is null ? null : ClientActivityIds.MessageId(log.Id, clientId);
+        // The database keeps neither client-chosen identifier: only the page that sent them needs them back, live.
+        var stored = posted with { ClientActivityId = null, Name = null };
         await log.Gate.WaitAsync();
         try
         {
-            if (clientId is not null && log.FindByClientActivityId(clientId) is { } earlier)
+            if (clientKey is not null && log.FindByClientActivityId(clientKey) is { } earlier)
             {
                 return earlier;
             }
 
-            var text = Str(posted["text"]) ?? "";
-            var locale = Str(posted["locale"]);
-            if (locale is not null)
+            var text = posted.Text;
+            if (posted.Locale is not null)
             {
-                log.Locale = locale;
+                log.Locale = posted.Locale;
             }
 
-            if (type == "event" && Str(posted["name"]) == JoinEventName)
+            if (posted.Type == "event" && posted.Name == JoinEventName)
             {
-                await GreetAsync(log, posted, userId, locale, now);
+                await GreetAsync(log, userId, posted.Locale, now);
             }
 
-            if (type != "message")
+            if (posted.Type != "message")
             {
                 // Events (a page's own signals) are echoed like Direct Line does; only the join greets.
                 return await _appender.AppendEchoAsync(
-                    log, id => ActivityJson.Echo(posted, log.Id, id, userId, null, null, now), clientId);
+                    log, (id, forDatabase) => ActivityJson.Echo(forDatabase ? stored : posted, log.Id, id, userId, null, null, null, now),
+                    clientKey);
             }
 
-            var messageId = clientId ?? Guid.NewGuid().ToString("N");
+            var messageId = clientKey ?? Guid.NewGuid().ToString("N");
             var inbound = new InboundActivity
             {
                 Conversation = new ConversationKey(WebChatChannelClient.Name, log.Id),
                 UserId = userId,
-                UserName = Str((posted["from"] as JsonObject)?["name"]),
                 MessageId = messageId,
                 Text = text,
-                ChoiceValue = ChoiceValue(log.OfferedChoices, text, posted["value"]),
-                Attachments = attachments,
-                Locale = locale,
+                ChoiceValue = ChoiceValue(log.OfferedChoices, text, posted.ChoiceValue),
+                Attachments = upload?.Attachments ?? [],
+                Locale = posted.Locale,
                 Timestamp = now,
             };
 
@@ -121,8 +135,20 @@ public sealed class ActivityIntake
             var ready = result.Status == RouteStatus.Processed && result.Replies.Count > 0
                 ? await ReadyRepliesAsync(log, result.Replies, now)
                 : [];
+            // The files are written only once the router has read them and found no secret (a screenshot of a seed
+            // phrase must not reach the database either); a message whose secret is being taken down keeps none.
+            var keep = !flagged && result.Status == RouteStatus.Processed;
+            if (upload is not null)
+            {
+                await upload.SettleAsync(keep);
+            }
+
+            var wire = keep && upload is { Wire.Count: > 0 } ? upload.Wire : null;
             var id = await _appender.AppendTurnAsync(
-                log, id => ActivityJson.Echo(posted, log.Id, id, userId, echoText, wireAttachments, now), clientId, ready);
+                log,
+                (id, forDatabase) => ActivityJson.Echo(forDatabase ? stored : posted, log.Id, id, userId, echoText, displayText, wire, now),
+                clientKey,
+                ready);
             MarkDelivered(ready, now);
             if (result.Status == RouteStatus.StoreUnavailable)
             {
@@ -130,6 +156,11 @@ public sealed class ActivityIntake
                 {
                     await _appender.AppendAsync(log, reply, outboxId: null);
                 }
+            }
+
+            foreach (var notice in upload?.Notices ?? [])
+            {
+                await _appender.AppendAsync(log, BotReply.Plain(notice), outboxId: null);
             }
 
             return id;
@@ -141,22 +172,16 @@ public sealed class ActivityIntake
     }
 
     /// <summary>Opens the conversation for the bot: the greeting, the never-share warning and the menu go out through
-    /// the outbox before the user types (nothing when the bot has spoken in this conversation before). The page's
-    /// language comes as the event's <c>value.language</c> (the Bot Framework samples' shape) or its <c>locale</c>.</summary>
-    private async Task GreetAsync(ConversationLog log, JsonObject posted, string userId, string? locale, DateTimeOffset now)
+    /// the outbox before the user types (nothing when the bot has spoken in this conversation before), in the page's
+    /// language (the event's locale, or its <c>value.language</c>).</summary>
+    private async Task GreetAsync(ConversationLog log, string userId, string? locale, DateTimeOffset now)
     {
-        var language = Str((posted["value"] as JsonObject)?["language"]) ?? locale;
-        if (language is not null)
-        {
-            log.Locale = language;
-        }
-
         var join = new InboundActivity
         {
             Conversation = new ConversationKey(WebChatChannelClient.Name, log.Id),
             UserId = userId,
             MessageId = JoinEventName,
-            Locale = language ?? log.Locale,
+            Locale = locale ?? log.Locale,
             OpensConversation = true,
             Timestamp = now,
         };
@@ -167,16 +192,10 @@ public sealed class ActivityIntake
 
     /// <summary>The choice the user picked: a posted value naming an offered choice (postBack, messageBack, or
     /// <c>{"choice": "…"}</c>), or text equal to an offered title (Web Chat's imBack posts the title).</summary>
-    public static string? ChoiceValue(IReadOnlyList<ChoiceOption> offered, string text, JsonNode? value)
+    public static string? ChoiceValue(IReadOnlyList<ChoiceOption> offered, string text, string? posted)
     {
         ArgumentNullException.ThrowIfNull(offered);
         ArgumentNullException.ThrowIfNull(text);
-        var posted = value switch
-        {
-            JsonObject o => Str(o["choice"]),
-            JsonValue => Str(value),
-            _ => null,
-        };
         if (posted is not null)
         {
             foreach (var option in offered)
@@ -277,6 +296,4 @@ public sealed class ActivityIntake
         return guardFoundSecret ? _guard.Label(SecretKind.Password, locale) : inbound.Text;
     }
 
-    private static string? Str(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }

@@ -35,18 +35,22 @@ public sealed class ReplyAppender
         log.Add(activity);
     }
 
-    /// <summary>Appends the user's activity (the echo, <paramref name="json"/>) and after it the outbox messages
-    /// <paramref name="replies"/> (in id order; those already in the log are skipped) in one write, pushed as one
-    /// set; returns the echo's id.</summary>
+    /// <summary>Appends the user's activity (the echo, <paramref name="json"/> given its id and whether it is the
+    /// form for the database) and after it the outbox messages <paramref name="replies"/> (in id order; those already
+    /// in the log are skipped) in one write, pushed as one set; returns the echo's id. <paramref name="clientKey"/>
+    /// is the hash of the client's activity id that recognises a retry.</summary>
     public async Task<string> AppendTurnAsync(
-        ConversationLog log, Func<string, byte[]> json, string? clientActivityId, IReadOnlyList<OutboxMessage> replies)
+        ConversationLog log, Func<string, bool, byte[]> json, string? clientKey, IReadOnlyList<OutboxMessage> replies)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(replies);
         var seq = log.LastSeq + 1;
         var id = ConversationLog.ActivityId(log.Id, seq);
-        var batch = new List<LoggedActivity>(1 + replies.Count) { new(seq, json(id), true, null, clientActivityId, null) };
+        var batch = new List<LoggedActivity>(1 + replies.Count)
+        {
+            new(seq, json(id, false), true, null, clientKey, null) { StoredJson = json(id, true) },
+        };
         foreach (var message in replies)
         {
             if (!log.HasOutboxMessage(message.Id))
@@ -72,8 +76,8 @@ public sealed class ReplyAppender
     }
 
     /// <summary>Appends the user's activity (the echo) as <paramref name="json"/>.</summary>
-    public Task<string> AppendEchoAsync(ConversationLog log, Func<string, byte[]> json, string? clientActivityId) =>
-        AppendTurnAsync(log, json, clientActivityId, []);
+    public Task<string> AppendEchoAsync(ConversationLog log, Func<string, bool, byte[]> json, string? clientKey) =>
+        AppendTurnAsync(log, json, clientKey, []);
 
     /// <summary>Pushes a typing indicator to the conversation's socket.</summary>
     public void Typing(ConversationLog log)

@@ -21,6 +21,7 @@ public sealed class WebChatDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS uploads (
             id TEXT PRIMARY KEY, conversation TEXT NOT NULL, name TEXT NOT NULL, content_type TEXT NOT NULL,
             content BLOB NOT NULL, created_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS uploads_by_conversation ON uploads (conversation);
         """;
 
     private readonly Channel<PendingWrite> _writes =
@@ -58,7 +59,7 @@ public sealed class WebChatDatabase : IAsyncDisposable
         else
         {
             var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            Core.Storage.OwnerOnlyFiles.PrepareFile(full); // it holds the token signing key; -wal/-shm get its mode
             connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = full,
@@ -127,7 +128,7 @@ public sealed class WebChatDatabase : IAsyncDisposable
             {
                 insert.Parameters[0].Value = conversation;
                 insert.Parameters[1].Value = activity.Seq;
-                insert.Parameters[2].Value = activity.Json;
+                insert.Parameters[2].Value = activity.StoredJson ?? activity.Json;
                 insert.Parameters[3].Value = activity.FromUser ? 1 : 0;
                 insert.Parameters[4].Value = (object?)activity.OutboxId ?? DBNull.Value;
                 insert.Parameters[5].Value = (object?)activity.ClientActivityId ?? DBNull.Value;
@@ -147,6 +148,50 @@ public sealed class WebChatDatabase : IAsyncDisposable
                 ("$at", at.ToUnixTimeMilliseconds()));
             insert.ExecuteNonQuery();
         });
+
+    /// <summary>The bytes of uploaded files kept for <paramref name="conversation"/>, or for all conversations when
+    /// null.</summary>
+    public long UploadBytes(string? conversation) => Read(c =>
+    {
+        using var select = conversation is null
+            ? Command(c, "SELECT COALESCE(SUM(length(content)), 0) FROM uploads")
+            : Command(c, "SELECT COALESCE(SUM(length(content)), 0) FROM uploads WHERE conversation = $c", ("$c", conversation));
+        return (long)select.ExecuteScalar()!;
+    });
+
+    /// <summary>Deletes the uploads whose bytes are not of an accepted type (kept by versions that stored every
+    /// upload); returns how many.</summary>
+    public async Task<int> DeleteRefusedUploadsAsync()
+    {
+        var refused = Read(c =>
+        {
+            var ids = new List<string>();
+            using var select = Command(c, "SELECT id, substr(content, 1, 16) FROM uploads");
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                if (UploadTypes.Sniff((byte[])reader.GetValue(1)) is null)
+                {
+                    ids.Add(reader.GetString(0));
+                }
+            }
+
+            return ids;
+        });
+        if (refused.Count > 0)
+        {
+            await WriteAsync(c =>
+            {
+                foreach (var id in refused)
+                {
+                    using var delete = Command(c, "DELETE FROM uploads WHERE id = $id", ("$id", id));
+                    delete.ExecuteNonQuery();
+                }
+            });
+        }
+
+        return refused.Count;
+    }
 
     /// <summary>An uploaded file of <paramref name="conversation"/>, or null.</summary>
     public (string ContentType, string Name, byte[] Content)? GetUpload(string conversation, string id) => Read(c =>

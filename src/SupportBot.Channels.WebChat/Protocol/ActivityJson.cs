@@ -8,7 +8,7 @@ namespace SupportBot.Channels.WebChat.Protocol;
 
 /// <summary>Writes the Bot Framework activities we send: the bot's and agents' messages (choices as
 /// <c>suggestedActions</c> of type <c>imBack</c>, whose value is the title, which is what Web Chat posts back),
-/// typing, and the echo of the user's own activity (its <c>channelData</c>, with <c>clientActivityID</c>, kept).</summary>
+/// typing, and the echo of the user's own activity (an allow-list of its fields, see <see cref="Echo"/>).</summary>
 public static class ActivityJson
 {
     /// <summary>The bot's <c>from.id</c>.</summary>
@@ -138,54 +138,44 @@ public static class ActivityJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The echo of the user's activity: what they posted with our id, timestamp, conversation and user
-    /// set, its text replaced by <paramref name="text"/> (redacted when the safety guard found a secret) and
-    /// <paramref name="attachments"/> (our URLs) when given.</summary>
+    /// <summary>The echo of the user's activity, written only from the allow-listed fields of
+    /// <paramref name="posted"/> with our id, timestamp, conversation and user: <paramref name="text"/> and
+    /// <paramref name="displayText"/> as the safety guard left them, <paramref name="attachments"/> (our URLs) when
+    /// given, and of <c>channelData</c> only what pages read back (the client activity id, postBack, messageBack's
+    /// display text, attachment sizes). Nothing else the client posted is written.</summary>
     public static byte[] Echo(
-        JsonObject posted, string conversationId, string activityId, string userId, string? text,
-        JsonArray? attachments, DateTimeOffset at)
+        PostedActivity posted, string conversationId, string activityId, string userId, string? text,
+        string? displayText, JsonArray? attachments, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(posted);
-
-        // Written straight from the posted tree, not built as a cloned JsonObject and serialized: same members in the
-        // same order, without a second tree per message.
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            foreach (var (name, value) in posted)
-            {
-                if (name is "id" or "timestamp" or "conversation" or "from" or "recipient" or "channelId" or "serviceUrl"
-                    or "text" or "attachments" or "replyToId")
-                {
-                    continue;
-                }
-
-                w.WritePropertyName(name);
-                if (value is null)
-                {
-                    w.WriteNullValue();
-                }
-                else
-                {
-                    value.WriteTo(w);
-                }
-            }
-
+            w.WriteString("type", posted.Type);
             w.WriteString("id", activityId);
             w.WriteString("timestamp", Timestamp(at));
             w.WriteString("channelId", ChannelId);
             WriteConversation(w, conversationId);
             w.WriteStartObject("from");
             w.WriteString("id", userId);
-            if (posted["from"] is JsonObject postedFrom && postedFrom["name"] is JsonValue nameNode
-                && nameNode.TryGetValue(out string? userName))
-            {
-                w.WriteString("name", userName);
-            }
-
             w.WriteString("role", "user");
             w.WriteEndObject();
+            if (posted.Name is not null)
+            {
+                w.WriteString("name", posted.Name);
+            }
+
+            if (posted.Locale is not null)
+            {
+                w.WriteString("locale", posted.Locale);
+            }
+
+            if (posted.TextFormat is not null)
+            {
+                w.WriteString("textFormat", posted.TextFormat);
+            }
+
             if (text is not null)
             {
                 w.WriteString("text", text);
@@ -197,6 +187,36 @@ public static class ActivityJson
                 attachments.WriteTo(w);
             }
 
+            w.WriteStartObject("channelData");
+            if (posted.ClientActivityId is not null)
+            {
+                w.WriteString("clientActivityID", posted.ClientActivityId);
+            }
+
+            if (posted.PostBack)
+            {
+                w.WriteBoolean("postBack", true);
+            }
+
+            if (displayText is not null)
+            {
+                w.WriteStartObject("messageBack");
+                w.WriteString("displayText", displayText);
+                w.WriteEndObject();
+            }
+
+            if (posted.AttachmentSizes.Count > 0)
+            {
+                w.WriteStartArray("attachmentSizes");
+                foreach (var size in posted.AttachmentSizes)
+                {
+                    w.WriteNumberValue(size);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
             w.WriteEndObject();
         }
 

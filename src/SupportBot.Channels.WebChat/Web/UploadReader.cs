@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -15,11 +14,11 @@ public static class UploadReader
     /// <summary>One file.</summary>
     public sealed record UploadedFile(string Name, string ContentType, byte[] Content);
 
-    /// <summary>The files and the activity part.</summary>
-    public sealed record Upload(JsonObject? Activity, IReadOnlyList<UploadedFile> Files);
+    /// <summary>The files and the activity part's bytes (parsed by the caller, as strictly as any posted activity).</summary>
+    public sealed record Upload(byte[]? Activity, IReadOnlyList<UploadedFile> Files);
 
     /// <summary>Reads the upload; null when it is larger than <paramref name="limit"/>. Throws
-    /// <see cref="InvalidDataException"/> for a malformed multipart body and a JSON exception for a bad activity part.</summary>
+    /// <see cref="InvalidDataException"/> for a malformed multipart body.</summary>
     public static async Task<Upload?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,7 +42,7 @@ public static class UploadReader
             throw new InvalidDataException("multipart without a boundary");
         }
 
-        JsonObject? activity = null;
+        byte[]? activity = null;
         var files = new List<UploadedFile>();
         using var stream = new MemoryStream(body, writable: false);
         var reader = new MultipartReader(boundary, stream);
@@ -58,8 +57,9 @@ public static class UploadReader
                 var contentType = section.ContentType ?? "application/octet-stream";
                 if (contentType.StartsWith(ActivityType, StringComparison.OrdinalIgnoreCase) || partName == "activity")
                 {
-                    activity = JsonNode.Parse(content.ToArray()) as JsonObject
-                        ?? throw new InvalidDataException("the activity part is not an object");
+                    activity = activity is null
+                        ? content.ToArray()
+                        : throw new InvalidDataException("more than one activity part");
                     continue;
                 }
 

@@ -62,8 +62,13 @@ public static class WebChatEndpoints
             return DirectLineError.InvalidToken();
         }
 
-        var body = await ReadOptionalJsonAsync(context.Request, settings.MaxActivityBytes);
-        var requested = Str((body?["user"] as JsonObject)?["id"]);
+        var (body, problem) = await ReadOptionalJsonAsync(context.Request, settings.MaxActivityBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var requested = body?.User;
         var userId = requested is not null && requested.StartsWith("dl_", StringComparison.Ordinal) && Ids.IsValid(requested)
             ? requested
             : Ids.NewUser();
@@ -106,21 +111,17 @@ public static class WebChatEndpoints
             return error;
         }
 
-        JsonObject? body;
-        try
+        var (body, problem) = await ReadOptionalJsonAsync(context.Request, settings.MaxActivityBytes);
+        if (problem is not null)
         {
-            body = await ReadOptionalJsonAsync(context.Request, settings.MaxActivityBytes);
-        }
-        catch (JsonException)
-        {
-            return DirectLineError.BadArgument("The body is not valid JSON.");
+            return problem;
         }
 
         string conversationId, userId, token;
         if (claims is null)
         {
             conversationId = Ids.New();
-            var requested = Str((body?["user"] as JsonObject)?["id"]);
+            var requested = body?.User;
             userId = Ids.IsValid(requested) ? requested! : Ids.NewUser();
             token = tokens.Issue(conversationId, userId, settings.TokenLifetime);
         }
@@ -131,7 +132,7 @@ public static class WebChatEndpoints
         }
 
         var (log, created) = await logs.StartAsync(conversationId, userId);
-        if (Str(body?["locale"]) is { } locale)
+        if (body?.Locale is { } locale)
         {
             log.Locale = locale;
         }
@@ -218,29 +219,19 @@ public static class WebChatEndpoints
             return DirectLineError.TooBig(settings.MaxActivityBytes);
         }
 
-        JsonObject? posted;
-        try
+        if (PostedActivityReader.Parse(body, out var problem) is not { } posted)
         {
-            posted = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            posted = null;
+            return DirectLineError.BadArgument(problem!);
         }
 
-        if (posted is null)
-        {
-            return DirectLineError.BadArgument("The body must be one activity as a JSON object.");
-        }
-
-        var userId = claims?.UserId ?? UserOf(posted) ?? log.UserId;
-        var activityId = await intake.PostAsync(log, posted, userId, null, []);
+        var userId = claims?.UserId ?? (Ids.IsValid(posted.FromId) ? posted.FromId! : log.UserId);
+        var activityId = await intake.PostAsync(log, posted, userId);
         return TypedResults.Ok(new ResourceResponse(activityId));
     }
 
     private static async Task<IResult> UploadAsync(
         string id, HttpContext context, DirectLineAuth auth, ConversationLogStore logs, ActivityIntake intake,
-        RateLimiter limiter, TokenService tokens, IOptions<DirectLineOptions> options, TimeProvider time)
+        RateLimiter limiter, TokenService tokens, UploadKeeper keeper, IOptions<DirectLineOptions> options)
     {
         var settings = options.Value;
         var (error, claims) = auth.Check(context.Request, id);
@@ -264,10 +255,6 @@ public static class WebChatEndpoints
         {
             upload = await UploadReader.ReadAsync(context.Request, settings.MaxUploadBytes, context.RequestAborted);
         }
-        catch (JsonException)
-        {
-            return DirectLineError.BadArgument("The activity part is not valid JSON.");
-        }
         catch (InvalidDataException)
         {
             return DirectLineError.BadArgument("The multipart body is malformed.");
@@ -283,25 +270,24 @@ public static class WebChatEndpoints
             return DirectLineError.BadArgument("No file in the upload.");
         }
 
-        var wire = new JsonArray();
-        var attachments = new List<Core.Activities.Attachment>(upload.Files.Count);
-        foreach (var file in upload.Files)
+        var posted = new PostedActivity();
+        if (upload.Activity is { } part)
         {
-            var fileId = Ids.New();
-            await logs.Database.AddUploadAsync(fileId, id, file.Name, file.ContentType, file.Content, time.GetUtcNow());
-            var url = AttachmentUrl(context.Request, tokens, id, fileId);
-            wire.Add(new JsonObject { ["contentType"] = file.ContentType, ["contentUrl"] = url, ["name"] = file.Name });
-            attachments.Add(new Core.Activities.Attachment(file.Name, file.ContentType, file.Content.Length, url)
+            if (PostedActivityReader.Parse(part, out var problem) is not { } read)
             {
-                Content = file.Content,
-            });
+                return DirectLineError.BadArgument("The activity part: " + problem);
+            }
+
+            posted = read with { Type = "message" };
         }
 
-        var posted = upload.Activity ?? new JsonObject { ["type"] = "message" };
-        posted["type"] = "message";
+        var locale = Core.Catalog.Locales.FromHint(posted.Locale ?? log.Locale) ?? Core.Catalog.Locales.Supported.English;
+        var outcome = await keeper.KeepAsync(
+            id, [.. upload.Files.Select(f => new UploadKeeper.Incoming(f.Name, f.Content))], locale,
+            fileId => AttachmentUrl(context.Request, tokens, id, fileId));
         var queryUser = context.Request.Query["userId"].ToString();
         var userId = claims?.UserId ?? (Ids.IsValid(queryUser) ? queryUser : log.UserId);
-        var activityId = await intake.PostAsync(log, posted, userId, wire, attachments);
+        var activityId = await intake.PostAsync(log, posted, userId, outcome);
         return TypedResults.Ok(new ResourceResponse(activityId));
     }
 
@@ -319,17 +305,17 @@ public static class WebChatEndpoints
             }
         }
 
-        if (!Ids.IsValid(id) || !Ids.IsValid(file) || logs.Database.GetUpload(id, file) is not { } upload)
+        // Only an image or a PDF (told from the bytes) is ever served, whatever an older version stored.
+        if (!Ids.IsValid(id) || !Ids.IsValid(file) || logs.Database.GetUpload(id, file) is not { } upload
+            || UploadTypes.Sniff(upload.Content) is not { } type)
         {
             return DirectLineError.Of(StatusCodes.Status404NotFound, "BadArgument", "Attachment not found.");
         }
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.CacheControl = "private, max-age=86400";
-        var inline = upload.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
-            && !upload.ContentType.Contains("svg", StringComparison.OrdinalIgnoreCase);
-        return inline
-            ? Results.Bytes(upload.Content, upload.ContentType)
+        return type.ContentType.StartsWith("image/", StringComparison.Ordinal)
+            ? Results.Bytes(upload.Content, type.ContentType)
             : Results.File(upload.Content, "application/octet-stream", upload.Name);
     }
 
@@ -371,19 +357,47 @@ public static class WebChatEndpoints
         IpLimited(context, limiter, settings)
         ?? (limiter.Hit("conv:" + conversationId, settings.RatePerMinute) is { } wait ? DirectLineError.TooManyRequests(wait) : null);
 
-    private static async Task<JsonObject?> ReadOptionalJsonAsync(HttpRequest request, int limit)
+    /// <summary>The optional body of a token or start request (<c>{"user":{"id":…},"locale":…}</c>): null without a
+    /// JSON body; a 400 (quoting nothing of the body) when it is not strict JSON.</summary>
+    private static async Task<(StartBody? Body, IResult? Problem)> ReadOptionalJsonAsync(HttpRequest request, int limit)
     {
         if (request.ContentLength is 0 || !(request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false))
         {
-            return null;
+            return (null, null);
         }
 
         var body = await RequestBody.ReadAsync(request, limit, request.HttpContext.RequestAborted);
-        return body is null || body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject;
+        if (body is null)
+        {
+            return (null, DirectLineError.TooBig(limit));
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, null);
+        }
+
+        using var document = StrictJson.Parse(body, out var problem);
+        if (document is null)
+        {
+            return (null, DirectLineError.BadArgument(problem!));
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, DirectLineError.BadArgument("The body must be a JSON object."));
+        }
+
+        var user = root.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object
+            && u.TryGetProperty("id", out var uid) && uid.ValueKind == JsonValueKind.String ? uid.GetString() : null;
+        var locale = root.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String
+            ? PostedActivityReader.NormalizeLocale(l.GetString())
+            : null;
+        return (new StartBody(user, locale), null);
     }
 
-    private static string? UserOf(JsonObject posted) =>
-        Str((posted["from"] as JsonObject)?["id"]) is { } id && Ids.IsValid(id) ? id : null;
+    private sealed record StartBody(string? User, string? Locale);
 
     private static long ParseWatermark(string? value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
@@ -400,7 +414,4 @@ public static class WebChatEndpoints
     private static string AttachmentUrl(HttpRequest request, TokenService tokens, string conversationId, string fileId) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}/v3/directline/conversations/{conversationId}/attachments/{fileId}"
         + "?sig=" + tokens.Sign(conversationId + "/" + fileId);
-
-    private static string? Str(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }

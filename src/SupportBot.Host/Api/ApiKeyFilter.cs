@@ -4,8 +4,9 @@ namespace SupportBot.Host.Api;
 
 /// <summary>Lets a request into <c>/api</c> only with a configured key, sent as <c>Authorization: Bearer KEY</c> or
 /// <c>X-Api-Key: KEY</c>, and remembers which integration it is for the audit history. Logs refusals with the
-/// caller's address, never the key.</summary>
-internal sealed class ApiKeyFilter(ApiKeyRing keys, ILogger<ApiKeyFilter> logger) : IEndpointFilter
+/// caller's address, never the key, aggregated per address, and throttles addresses that keep sending wrong keys
+/// (<see cref="ApiKeyFailures"/>).</summary>
+internal sealed class ApiKeyFilter(ApiKeyRing keys, ApiKeyFailures failures) : IEndpointFilter
 {
     /// <summary>The header an integration may use instead of <c>Authorization</c>.</summary>
     public const string HeaderName = "X-Api-Key";
@@ -40,9 +41,16 @@ internal sealed class ApiKeyFilter(ApiKeyRing keys, ILogger<ApiKeyFilter> logger
                 "No API key: send it as 'Authorization: Bearer KEY' or as '" + HeaderName + ": KEY'.");
         }
 
+        if (failures.Blocked(http.Connection.RemoteIpAddress) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiProblems.TooManyRequests("Too many requests with a wrong API key from this address; retry after the time in Retry-After.");
+        }
+
         if (keys.Match(presented) is not { } name)
         {
-            logger.LogWarning("REST API request with an unknown key from {Address}", http.Connection.RemoteIpAddress);
+            failures.Record(http.Connection.RemoteIpAddress);
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             return ApiProblems.Unauthorized("The API key is not valid.");
         }

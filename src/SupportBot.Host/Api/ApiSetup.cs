@@ -16,6 +16,7 @@ public static class ApiSetup
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         builder.Services.AddSingleton<ApiKeyRing>();
+        builder.Services.AddSingleton<ApiKeyFailures>();
         builder.Services.AddOpenApi(DocumentName, options =>
         {
             // The document describes the integration API, not the web chat or the console's own endpoints.

@@ -60,14 +60,13 @@ public sealed class FileAttachmentStore : IAttachmentStore
             return null;
         }
 
-        Directory.CreateDirectory(Folder);
+        OwnerOnlyFiles.CreateFolder(Folder);
         var id = NewId();
         var path = Path.Combine(Folder, id);
         var temporary = path + TemporarySuffix;
         try
         {
-            await using (var file = new FileStream(
-                temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var file = new FileStream(temporary, OwnerOnlyFiles.NewFile(81920, FileOptions.Asynchronous)))
             {
                 await file.WriteAsync(content, cancellationToken);
                 await file.FlushAsync(cancellationToken);

@@ -60,7 +60,7 @@ public sealed partial class SqliteBotStore : IConversationStore, ITicketStore, I
         SqliteSession? writer = null;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            OwnerOnlyFiles.PrepareFile(path); // SQLite gives its -wal and -shm files the database file's mode
             writer = SqliteSession.Open(connectionString, options.BusyTimeout, WriterCacheKibibytes);
             await SqliteMigrations.ApplyAsync(writer.Connection, timeProvider.GetUtcNow(), cancellationToken);
         }

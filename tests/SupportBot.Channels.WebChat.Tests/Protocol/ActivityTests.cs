@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using SupportBot.Channels.WebChat.Conversations;
+using SupportBot.Channels.WebChat.Protocol;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Storage;
@@ -262,9 +263,12 @@ public class ActivityTests
         // Mapping, unit by unit: a title maps to the value; a posted value naming an offered choice too.
         ChoiceOption[] offered = [new("problem:deposit", title), new("human", "Talk to a human")];
         Assert.Equal("problem:deposit", ActivityIntake.ChoiceValue(offered, " " + title.ToUpperInvariant() + " ", null));
-        Assert.Equal("human", ActivityIntake.ChoiceValue(offered, "", new JsonObject { ["choice"] = "human" }));
-        Assert.Equal("human", ActivityIntake.ChoiceValue(offered, "", JsonValue.Create("human")));
-        Assert.Null(ActivityIntake.ChoiceValue(offered, "something else", JsonValue.Create("not-offered")));
+        Assert.Equal("human", ActivityIntake.ChoiceValue(offered, "", "human"));
+        Assert.Null(ActivityIntake.ChoiceValue(offered, "something else", "not-offered"));
+
+        // The posted value is read as a string or as {"choice": …} (a postback's or an Adaptive Card's value).
+        Assert.Equal("human", PostedActivityReader.Parse("""{"type":"message","value":{"choice":"human"}}"""u8.ToArray(), out _)!.ChoiceValue);
+        Assert.Equal("human", PostedActivityReader.Parse("""{"type":"message","value":"human"}"""u8.ToArray(), out _)!.ChoiceValue);
     }
 
     [Fact]

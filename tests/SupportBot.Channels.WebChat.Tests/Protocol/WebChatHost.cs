@@ -8,7 +8,9 @@ internal static class WebChatHost
 {
     public const string Secret = "test-secret-0123456789abcdef";
 
-    public static Task<RunningHost> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static Task<RunningHost> StartAsync(
+        Dictionary<string, string?>? settings = null, TimeProvider? time = null,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -23,7 +25,15 @@ internal static class WebChatHost
 
         return RunningHost.StartAsync(
             all,
-            time is null ? null : builder => builder.Services.AddSingleton(time),
+            builder =>
+            {
+                if (time is not null)
+                {
+                    builder.Services.AddSingleton(time);
+                }
+
+                configure?.Invoke(builder);
+            },
             TestContext.Current.CancellationToken);
     }
 
