@@ -103,6 +103,18 @@ internal sealed class DiscordInbound
 
                     Enqueue(message.ChannelId, ct => OnMessageAsync(message, ct));
                     break;
+                case "MESSAGE_UPDATE":
+                    var edited = body.Deserialize(DiscordJsonContext.Default.DiscordMessage);
+                    // Updates without content or author are Discord's own (a link preview added): nothing was typed.
+                    if (edited is null || string.IsNullOrEmpty(edited.Id) || string.IsNullOrEmpty(edited.ChannelId)
+                        || string.IsNullOrEmpty(edited.Author?.Id) || string.IsNullOrEmpty(edited.Content)
+                        || edited.Author.Bot == true || edited.Author.Id == BotUserId)
+                    {
+                        return;
+                    }
+
+                    Enqueue(edited.ChannelId, ct => OnEditAsync(edited, ct));
+                    break;
                 case "INTERACTION_CREATE":
                     var interaction = body.Deserialize(DiscordJsonContext.Default.Interaction);
                     if (interaction is null || string.IsNullOrEmpty(interaction.Id) || string.IsNullOrEmpty(interaction.Token))
@@ -166,6 +178,41 @@ internal sealed class DiscordInbound
         await OnGuildMessageAsync(message, ct);
     }
 
+    /// <summary>A user edited a message. In a DM the new text goes through the router like a new message (the edit
+    /// time makes it a message of its own), so the guard reads it with the conversation's context: a seed phrase added
+    /// by editing is caught, a TXID given where the bot asked for one stays a TXID. In a server channel an edit that
+    /// adds a secret is taken down like a new message. Edits in staff threads are ignored (an agent's edited message
+    /// must not reach the user twice).</summary>
+    private async Task OnEditAsync(DiscordMessage message, CancellationToken ct)
+    {
+        if (message.GuildId is not null)
+        {
+            if (_staff is null || await _staff.TicketOfThreadAsync(message.ChannelId, ct) is null)
+            {
+                await TakeDownSecretAsync(message, ct);
+            }
+
+            return;
+        }
+
+        var key = new ConversationKey(DiscordChannelClient.Name, message.ChannelId);
+        if (await _conversations.LoadAsync(key, ct) is null)
+        {
+            return; // an edit of a message from before the bot's time: nothing to answer
+        }
+
+        await RouteAsync(new InboundActivity
+        {
+            Conversation = key,
+            UserId = message.Author.Id,
+            UserName = message.Author.GlobalName ?? message.Author.Username,
+            MessageId = message.Id + "/edited/" + (message.EditedTimestamp ?? _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            Text = message.Content ?? "",
+            Locale = LocaleOf(message.ChannelId),
+            Timestamp = _time.GetUtcNow(),
+        }, ct);
+    }
+
     private async Task OnDirectMessageAsync(DiscordMessage message, CancellationToken ct)
     {
         _client.NoteDmChannel(message.ChannelId);
@@ -211,12 +258,8 @@ internal sealed class DiscordInbound
     private async Task OnGuildMessageAsync(DiscordMessage message, CancellationToken ct)
     {
         var text = message.Content ?? "";
-        if (text.Length > 0 && _scanner.Scan(text, ScanContext.None).HasSecrets)
+        if (await TakeDownSecretAsync(message, ct))
         {
-            // A secret posted in a public channel: take it down and warn everyone reading.
-            var outcome = await _client.DeleteMessageAsync(new ConversationKey(DiscordChannelClient.Name, message.ChannelId), message.Id, ct);
-            _log.LogWarning("Discord: a guild message held a secret ({Outcome}).", outcome);
-            await SendTextAsync(message.ChannelId, DiscordTexts.SecretDeleted, ReplyRenderer.GuessLocale(text), ct, ("user", "<@" + message.Author.Id + ">"));
             return;
         }
 
@@ -224,6 +267,21 @@ internal sealed class DiscordInbound
         {
             await SendTextAsync(message.ChannelId, DiscordTexts.UseSupport, ReplyRenderer.GuessLocale(text), ct);
         }
+    }
+
+    /// <summary>A secret posted in a public channel: takes it down and warns everyone reading; false when it held none.</summary>
+    private async Task<bool> TakeDownSecretAsync(DiscordMessage message, CancellationToken ct)
+    {
+        var text = message.Content ?? "";
+        if (text.Length == 0 || !_scanner.Scan(text, ScanContext.None).HasSecrets)
+        {
+            return false;
+        }
+
+        var outcome = await _client.DeleteMessageAsync(new ConversationKey(DiscordChannelClient.Name, message.ChannelId), message.Id, ct);
+        _log.LogWarning("Discord: a guild message held a secret ({Outcome}).", outcome);
+        await SendTextAsync(message.ChannelId, DiscordTexts.SecretDeleted, ReplyRenderer.GuessLocale(text), ct, ("user", "<@" + message.Author.Id + ">"));
+        return true;
     }
 
     private async Task OnInteractionAsync(Interaction interaction)

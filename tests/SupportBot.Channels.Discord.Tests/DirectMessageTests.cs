@@ -184,6 +184,51 @@ public sealed class DirectMessageTests
         Assert.Empty(bot.Fake.Violations);
     }
 
+    [Fact]
+    public async Task ASeedPhraseAddedByEditingADmIsCaughtAndTheUserAskedToDeleteIt()
+    {
+        await using var bot = await DiscordHarness.StartAsync();
+        var dm = FakeDiscord.DmChannelOf(User);
+        await bot.SayAsync(User, "hello", _ => true);
+        var id = bot.Fake.NextId();
+        await bot.Fake.DispatchAsync("MESSAGE_CREATE", FakeDiscord.DmMessage(id, dm, User, "my deposit is missing"));
+        var before = bot.Fake.MessagesTo(dm).Count;
+
+        var edit = FakeDiscord.DmMessage(id, dm, User, "my deposit is missing, my words: " + SeedPhrase);
+        edit["edited_timestamp"] = "2026-12-04T10:00:00.000000+00:00";
+        await bot.Fake.DispatchAsync("MESSAGE_UPDATE", edit);
+
+        await bot.ExpectAsync(dm, before, t => t.Contains(bot.Text(TextKeys.DeleteNotSupported, "en"), StringComparison.Ordinal));
+        var transcript = await bot.Get<IConversationStore>().GetTranscriptAsync(
+            new ConversationKey("discord", dm), 1, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(transcript, l => l.Text.Contains("abandon abandon", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Log.Lines, l => l.Contains("abandon abandon", StringComparison.Ordinal));
+        Assert.Empty(bot.Fake.Violations);
+    }
+
+    [Fact]
+    public async Task AnEditThatAddsASecretInAServerChannelIsTakenDown_WhileAnUpdateWithoutTextIsIgnored()
+    {
+        await using var bot = await DiscordHarness.StartAsync();
+        const string Channel = "900000000000000021";
+        var id = bot.Fake.NextId();
+        await bot.Fake.DispatchAsync("MESSAGE_CREATE", FakeDiscord.GuildMessage(id, Channel, User, "anyone else waiting on a deposit?"));
+        var unfurl = FakeDiscord.GuildMessage(id, Channel, User, "");
+        unfurl.Remove("content");
+        await bot.Fake.DispatchAsync("MESSAGE_UPDATE", unfurl);
+
+        var edit = FakeDiscord.GuildMessage(id, Channel, User, "anyone else waiting? my words: " + SeedPhrase);
+        edit["edited_timestamp"] = "2026-12-04T10:00:00.000000+00:00";
+        await bot.Fake.DispatchAsync("MESSAGE_UPDATE", edit);
+
+        var warning = bot.Catalog.Text(DiscordTexts.SecretDeleted).Format("en", ("user", "<@" + User + ">"));
+        await bot.ExpectAsync(Channel, 0, t => t == warning);
+        var delete = Assert.Single(bot.Fake.Requests, r => r.Method == "DELETE");
+        Assert.Equal("/channels/" + Channel + "/messages/" + id, delete.Path);
+        Assert.Single(bot.Fake.MessagesTo(Channel));
+        Assert.Empty(bot.Fake.Violations);
+    }
+
     private static string Prompt(DiscordHarness bot, DetailDefinition detail, string locale) =>
         detail.Prompt?.Get(locale) ?? bot.Text(TextKeys.Prompt(detail.Kind), locale);
 }

@@ -85,7 +85,15 @@ public sealed class DiscordHarness : IAsyncDisposable
         await host.StartAsync(TestContext.Current.CancellationToken);
         if (waitReady)
         {
-            await harness.Gateway.Ready.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+            try
+            {
+                await harness.Gateway.Ready.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException("The gateway did not become ready. Log:\n" + string.Join("\n", log.Lines.TakeLast(20))
+                    + "\nRequests to the fake:\n" + string.Join("\n", fake.Requests.Select(r => r.Method + " " + r.Path)));
+            }
             await fake.WaitForAsync(f => f.Requests.Any(r => r.Method == "PUT"), TestContext.Current.CancellationToken);
         }
 

@@ -13,7 +13,8 @@ internal sealed record DiscordMember(DiscordUser? User = null, IReadOnlyList<str
 /// <summary>An attachment of a received message.</summary>
 internal sealed record DiscordAttachment(string Id, string Filename, string? ContentType, long Size, string Url);
 
-/// <summary>A received message (MESSAGE_CREATE adds <c>guild_id</c> and <c>member</c>).</summary>
+/// <summary>A received message (MESSAGE_CREATE adds <c>guild_id</c> and <c>member</c>; MESSAGE_UPDATE of an edit carries
+/// <c>edited_timestamp</c>).</summary>
 internal sealed record DiscordMessage(
     string Id,
     string ChannelId,
@@ -23,7 +24,8 @@ internal sealed record DiscordMessage(
     string? GuildId = null,
     DiscordMember? Member = null,
     IReadOnlyList<DiscordUser>? Mentions = null,
-    IReadOnlyList<ActionRow>? Components = null);
+    IReadOnlyList<ActionRow>? Components = null,
+    string? EditedTimestamp = null);
 
 /// <summary>A channel (the fields we use).</summary>
 internal sealed record DiscordChannel(string Id, int Type, string? Name = null, string? GuildId = null);

@@ -41,9 +41,23 @@ public static class StreamEndpoint
 
         long? watermark = long.TryParse(
             context.Request.Query["watermark"], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : null;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        // Subscribe before the handshake answers: a client may post as soon as it sees the 101, and whatever the
+        // log gets from then on (the typing indicator, the echo, a reply) must already go to this socket's queue.
         var subscriber = new StreamSubscriber();
         log.Subscribe(subscriber, watermark);
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch
+        {
+            log.Unsubscribe(subscriber);
+            subscriber.Complete("closed");
+            throw;
+        }
+
+        using var accepted = socket;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var receiving = ReceiveAsync(socket, subscriber, stop.Token);
         var keepAlive = KeepAliveAsync(subscriber, options.Value.KeepAliveInterval, time, stop.Token);

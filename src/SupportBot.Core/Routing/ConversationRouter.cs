@@ -111,9 +111,12 @@ public sealed class ConversationRouter
         var scanContext = new ScanContext(
             ExpectingTransactionId: AwaitsTransactionIds(state, expecting),
             CodeRecentlyMentioned: state.CodeMentioned && !ExpectsNumber(expecting));
-        var guard = _conversationGuard.Inspect(
-            activity.Conversation.Channel + "\n" + activity.Conversation.Id, activity.MessageId, activity.Text,
-            scanContext, locale);
+        // A picked choice carries the bot's own title as its text: it is never part of a phrase sent in pieces.
+        var guard = activity.ChoiceValue is not null
+            ? _guard.Inspect(activity.Text, scanContext, locale)
+            : _conversationGuard.Inspect(
+                activity.Conversation.Channel + "\n" + activity.Conversation.Id, activity.MessageId, activity.Text,
+                scanContext, locale);
         var shots = _screenshots is null
             ? ScreenshotCheck.Unchecked(activity.Attachments)
             : await _screenshots.CheckAsync(activity.Attachments, scanContext, locale, guard.WalletCompromised, ct);

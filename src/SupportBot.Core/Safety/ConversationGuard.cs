@@ -24,7 +24,18 @@ public sealed class ConversationGuard
         _guard = guard;
         _catalog = catalog;
         _tracker = new SeedFragmentTracker(time, window, maxConversations);
+        foreach (var (_, words) in catalog.Commands)
+        {
+            foreach (var word in words)
+            {
+                _commandWords.Add(Engine.TextMatching.NormalizeCommand(word));
+            }
+        }
     }
+
+    // The bot's own command words ("menu", "cancel", "human" …) are wordlist words too; typed alone they are the
+    // command, never part of a phrase.
+    private readonly HashSet<string> _commandWords = new(StringComparer.Ordinal);
 
     /// <summary>Conversations remembered now.</summary>
     public int TrackedConversations => _tracker.Count;
@@ -39,6 +50,11 @@ public sealed class ConversationGuard
         {
             // A whole phrase in one message: any pieces sent before it were probably part of it.
             return result with { EarlierMessageIds = [.. _tracker.Take(conversation).Where(id => id != messageId)] };
+        }
+
+        if (_commandWords.Contains(Engine.TextMatching.NormalizeCommand(text)))
+        {
+            return result;
         }
 
         var fragment = SeedFragmentFinder.Find(text, _tracker.IsActive(conversation), result.Scan.Findings);

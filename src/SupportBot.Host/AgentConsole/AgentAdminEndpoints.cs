@@ -28,22 +28,32 @@ internal static class AgentAdminEndpoints
         return TypedResults.Ok(all.Select(a => new ConsoleAgent(a.Name, AgentJson.Role(a.Role), a.Code, a.Active, a.MustChangePassword)).ToList());
     }
 
-    private static async Task<IResult> SetActiveAsync(string name, bool active, HttpContext http, IAgentStore agents)
+    /// <summary>The agent named <paramref name="name"/> when the signed-in agent is an admin acting on someone else;
+    /// otherwise the answer that refuses it (403, 404, or 400 for oneself).</summary>
+    private static async Task<(Agent? Agent, IResult? Refused)> OtherAgentAsync(string name, HttpContext http, IAgentStore agents)
     {
         if (await AdminAsync(http) is not { } admin)
         {
-            return Forbidden(http);
+            return (null, Forbidden(http));
         }
 
         var agent = await agents.FindAgentByNameAsync(name, http.RequestAborted);
         if (agent is null)
         {
-            return TypedResults.NotFound(ConsoleTexts.Error(http, ConsoleTexts.NoSuchAgent, ("name", name)));
+            return (null, TypedResults.NotFound(ConsoleTexts.Error(http, ConsoleTexts.NoSuchAgent, ("name", name))));
         }
 
-        if (agent.Id == admin.Id)
+        return agent.Id == admin.Id
+            ? (null, TypedResults.BadRequest(ConsoleTexts.Error(http, ConsoleTexts.NotYourself)))
+            : (agent, null);
+    }
+
+    private static async Task<IResult> SetActiveAsync(string name, bool active, HttpContext http, IAgentStore agents)
+    {
+        var (agent, refused) = await OtherAgentAsync(name, http, agents);
+        if (agent is null)
         {
-            return TypedResults.BadRequest(ConsoleTexts.Error(http, ConsoleTexts.NotYourself));
+            return refused!;
         }
 
         await agents.SetAgentActiveAsync(agent.Id, active, http.RequestAborted);
@@ -53,20 +63,10 @@ internal static class AgentAdminEndpoints
     private static async Task<IResult> ResetPasswordAsync(
         string name, HttpContext http, IAgentStore agents, IAgentSessionStore sessions, PasswordHasher hasher)
     {
-        if (await AdminAsync(http) is not { } admin)
-        {
-            return Forbidden(http);
-        }
-
-        var agent = await agents.FindAgentByNameAsync(name, http.RequestAborted);
+        var (agent, refused) = await OtherAgentAsync(name, http, agents);
         if (agent is null)
         {
-            return TypedResults.NotFound(ConsoleTexts.Error(http, ConsoleTexts.NoSuchAgent, ("name", name)));
-        }
-
-        if (agent.Id == admin.Id)
-        {
-            return TypedResults.BadRequest(ConsoleTexts.Error(http, ConsoleTexts.NotYourself));
+            return refused!;
         }
 
         var password = AgentSecrets.NewPassword();
