@@ -21,6 +21,9 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
     // Below this many pixels on a side no line of text is legible.
     private const int MinTextSide = 16;
 
+    // The first line of a key wrapped by the screen's width is at least this long (a phone line holds 20 or more).
+    private const int MinWrappedLine = 16;
+
     private readonly ISecretScanner _scanner;
     private readonly ScreenshotOptions _options;
     private readonly OcrEngines _engines;
@@ -225,7 +228,10 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
         }
     }
 
-    /// <summary>Lines ending and starting with letters or digits are glued (a 64-hex key wrapped over two lines).</summary>
+    /// <summary>A line that looks like the first part of a wrapped key (one long word filling the line) is glued to
+    /// the next one-word line (a 64-hex key wrapped over two lines). A short line is a label ("TxID", "Address"),
+    /// never the start of a wrapped key: glued to the hash below it, it made a deposit record's address and hash
+    /// look like an API key and its secret.</summary>
     private static string JoinWrappedLines(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -235,7 +241,10 @@ public sealed class ScreenshotInspector : IImageInspector, IDisposable
             var line = lines[i];
             if (joined.Length > 0)
             {
-                var glue = IsKeyChar(joined[^1]) && IsKeyChar(line[0]) && line.Length >= 8 && !line.Contains(' ', StringComparison.Ordinal);
+                var previous = lines[i - 1];
+                var glue = IsKeyChar(previous[^1]) && IsKeyChar(line[0])
+                    && previous.Length >= MinWrappedLine && !previous.Contains(' ', StringComparison.Ordinal)
+                    && line.Length >= 8 && !line.Contains(' ', StringComparison.Ordinal);
                 joined.Append(glue ? "" : "\n");
             }
 

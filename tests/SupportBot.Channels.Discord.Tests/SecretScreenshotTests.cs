@@ -17,7 +17,8 @@ public sealed class SecretScreenshotTests
         var image = Screens.SeedGrid12();
         FakeDiscord.Files["backup.png"] = image;
 
-        var warned = await bot.SayAsync(User, "", t => t.Contains("seed phrase", StringComparison.Ordinal), [bot.Fake.Attachment("backup.png")]);
+        // The greeting names seed phrases too; wait for the warning about this screenshot.
+        var warned = await bot.SayAsync(User, "", t => t.Contains("screenshot you sent showed", StringComparison.Ordinal), [bot.Fake.Attachment("backup.png")]);
 
         Assert.Contains("The screenshot you sent showed a seed phrase", DiscordHarness.Unescape(warned.Content!), StringComparison.Ordinal);
         var folder = bot.Get<IConfiguration>()["Storage:Attachments:Path"]!;

@@ -166,6 +166,9 @@ internal sealed class DetailGatherer
         [SlotKinds.TxId, SlotKinds.Address],
     ];
 
+    private static bool AskedTogether(DetailDefinition asked, DetailDefinition other) =>
+        asked.Required && other.Required && Groups.Any(g => g.Contains(asked.Kind) && g.Contains(other.Kind));
+
     private Activities.BotReply? GroupPrompt(ProblemDefinition problem, int index, ConversationState state)
     {
         var first = problem.Details[index];
@@ -250,7 +253,7 @@ internal sealed class DetailGatherer
 
             var filled = state.Values.TryGetValue(detail.Id, out var old) && old.Value.Length > 0;
             // Only an unambiguous form may contradict a value already given; looser readings only fill gaps.
-            var found = Find(turn, detail, text, loose: !filled);
+            var found = Find(turn, detail, text, loose: !filled, asked: except is not null && AskedTogether(except, detail));
             if (found is null)
             {
                 continue;
@@ -373,7 +376,7 @@ internal sealed class DetailGatherer
     /// unambiguous forms, and with <paramref name="loose"/> also readings that only this kind can have in a report
     /// (a coin or network named anywhere, a transaction hash or address the safety guard let through, a time
     /// phrase among other numbers).</summary>
-    private SlotValue? Find(Turn turn, DetailDefinition detail, string text, bool loose, bool current = false)
+    private SlotValue? Find(Turn turn, DetailDefinition detail, string text, bool loose, bool current = false, bool asked = false)
     {
         var recognizer = _recognizers[detail.Kind];
         var context = Context(turn, detail);
@@ -397,6 +400,8 @@ internal sealed class DetailGatherer
             SlotKinds.Time => TimeRecognizer.FindInSentence(text, context),
             // Only as the answer to the UID question: "58213376 i already told you".
             SlotKinds.Uid when current => UidRecognizer.FindLoneUid(text),
+            // Only when the amount was asked, alone or with the coin, network and time: "USDT TRC-20 500, 9pm".
+            SlotKinds.Amount when current || asked => AmountRecognizer.FindLoneAmount(text, context),
             _ => null,
         };
     }

@@ -170,6 +170,7 @@ public sealed class DialogEngine
         {
             // A chat window that greets before the user types warns at once too, before any question is asked.
             state.SafetyNoticeShown = true;
+            turn.Say(BotReply.Plain(_replies.Text(TextKeys.Greeting, state.Locale)) with { StepId = Steps.Menu });
             turn.Say(BotReply.Plain(_replies.Text(TextKeys.SafetyNotice, state.Locale)));
             Reprompt(turn);
             return;

@@ -49,7 +49,7 @@ public sealed class ScreenshotGuard
             switch (verdict.Outcome)
             {
                 case ImageOutcome.Secret:
-                    var what = string.Join(locale == Locales.Supported.Chinese ? "、" : ", ", What(verdict).Select(k => _catalog.Text(k).Get(locale)));
+                    var what = string.Join(locale == Locales.Supported.Chinese ? "、" : ", ", What(verdict).Distinct().Select(k => _catalog.Text(k).Get(locale)));
                     warnings.Add(_catalog.Text(TextKeys.ScreenshotRemoved).Format(locale, ("what", what)));
                     warnings.AddRange(Advice(verdict).Select(k => _catalog.Text(k).Get(locale)));
                     notes.Add(_catalog.Text(TextKeys.ScreenshotRemovedNote).Format(locale, ("what", what)));
@@ -95,7 +95,7 @@ public sealed class ScreenshotGuard
         {
             switch (kind)
             {
-                case SecretKind.Password:
+                case SecretKind.Password or SecretKind.ApiSecret:
                     yield return TextKeys.ScreenshotAdvicePassword;
                     break;
                 case SecretKind.VerificationCode:

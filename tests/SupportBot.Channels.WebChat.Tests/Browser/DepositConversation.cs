@@ -40,31 +40,22 @@ internal sealed partial class DepositConversation(DialogCatalog catalog, string 
         await chat.ExpectBotAsync(Text(TextKeys.MenuPrompt));
     }
 
-    /// <summary>From the UID question to the coin question.</summary>
+    /// <summary>From the UID question to the question that asks coin, network, amount and time together.</summary>
     public async Task AnswerUidAsync(IChatPage chat)
     {
         await chat.SendAsync("12345678");
         await chat.ExpectBotAsync(Prompt("coin"));
     }
 
-    /// <summary>From the coin question to the ticket; returns the ticket number the bot showed.</summary>
-    public async Task<long> FinishAsync(IChatPage chat, bool fromCoin = true)
+    /// <summary>From the coin question to the ticket; returns the ticket number the bot showed. The bot asks the
+    /// details people state in one breath together, and the user answers each group in one message, as users do.</summary>
+    public async Task<long> FinishAsync(IChatPage chat)
     {
-        if (fromCoin)
-        {
-            await chat.SendAsync("USDT");
-        }
+        await chat.SendAsync(Locale == "zh-CN" ? "USDT TRC-20 500，昨天晚上九点" : "USDT TRC-20 500, yesterday 9pm");
 
-        await chat.ExpectBotAsync(Prompt("network"));
-        await chat.SendAsync("TRC-20");
-        await chat.ExpectBotAsync(Prompt("amount"));
-        await chat.SendAsync("500");
+        // The TXID and the deposit address are asked together (both come from the same record).
         await chat.ExpectBotAsync(Prompt("txid"));
-        await chat.SendAsync(Txid);
-        await chat.ExpectBotAsync(Prompt("time"));
-        await chat.SendAsync(Locale == "zh-CN" ? "昨天晚上九点" : "yesterday 9pm");
-        await chat.ExpectBotAsync(Prompt("address"));
-        await chat.SendAsync(TronAddress);
+        await chat.SendAsync(Txid + " " + TronAddress);
         await chat.ExpectBotAsync(Prompt("screenshots"));
         await chat.UploadAsync("transfer.png", TestPng.Square());
         var summary = await chat.ExpectBotAsync(Text(TextKeys.ConfirmPrompt));

@@ -91,6 +91,27 @@ public class UnderstandingTests
         Assert.Equal("48213377", (await StateAsync(chat)).Values["uid"].Value);
     }
 
+    [Theory]
+    [InlineData("USDT TRC-20 500, yesterday 9pm", "en")]
+    [InlineData("USDT 波场 500，昨天晚上九点", "zh-CN")]
+    public async Task TheGroupedDepositQuestionIsAnsweredInOneMessageWithABareAmount(string answer, string locale)
+    {
+        var chat = _bot.Conversation(locale: locale);
+        await chat.SendAsync(locale == "en" ? "my deposit has not arrived" : "充值没到账");
+        await chat.ChooseAsync("needHelp");
+        await chat.SendAsync("12345678");
+        Assert.Contains(Text(TextKeys.GatherGroup, locale)[..4], chat.Last.Text, StringComparison.Ordinal);
+
+        await chat.SendAsync(answer);
+
+        Assert.Equal("txid", chat.Last.StepId);
+        var state = await StateAsync(chat);
+        Assert.Equal("USDT", state.Values["coin"].Value);
+        Assert.Equal("500", state.Values["amount"].Value);
+        Assert.Contains("TRC", state.Values["network"].Display, StringComparison.Ordinal);
+        Assert.True(state.Values.ContainsKey("time"));
+    }
+
     [Fact]
     public async Task AContradictingValueIsAskedAboutAndTheAnswerKept()
     {

@@ -29,6 +29,31 @@ public class AmountAndOrderIdRecognizerTests
     }
 
     [Theory]
+    [InlineData("USDT TRC-20 500, yesterday 9pm", "500", "500 USDT")]
+    [InlineData("USDT, TRC20, 500, yesterday 9pm", "500", "500 USDT")]
+    [InlineData("usdt bep-20 1,250.5 at 21:14", "1250.5", "1250.5 USDT")]
+    [InlineData("trc20 500 2 hours ago", "500", "500")]
+    [InlineData("USDT TRC-20 500 2025-03-03 10:45", "500", "500 USDT")]
+    [InlineData("USDT 波场 500 昨天晚上9点", "500", "500 USDT")]
+    [InlineData("TRC20 300，3天前", "300", "300")]
+    [InlineData("500 after 12 confirmations", "500", "500")]
+    public void TheOneNumberLeftInAnAnswerToTheAmountQuestionIsTheAmount(string text, string value, string display)
+    {
+        var slot = AmountRecognizer.FindLoneAmount(text, For(SlotKinds.Amount));
+        Assert.NotNull(slot);
+        Assert.Equal(value, slot.Value);
+        Assert.Equal(display, slot.Display);
+    }
+
+    [Theory]
+    [InlineData("USDT TRC-20 yesterday 9pm")]
+    [InlineData("500 or 600, not sure")]
+    [InlineData("UID 48213377 TRC20")]
+    [InlineData("2 hours ago")]
+    public void NoAmountOrTwoCandidatesIsNoLoneAmount(string text) =>
+        Assert.Null(AmountRecognizer.FindLoneAmount(text, For(SlotKinds.Amount)));
+
+    [Theory]
     [InlineData("0")]
     [InlineData("0.00 USDT")]
     [InlineData("-5")]

@@ -14,7 +14,9 @@ public class SafetyGuardTests
     public void The_texts_file_defines_every_safety_key_in_both_languages()
     {
         var texts = SafetyTextsFile.Load();
-        var safetyKeys = TextKeys.Required.Where(k => k.StartsWith("safety.", StringComparison.Ordinal)).ToList();
+        // The screenshot check's texts live in screenshots.yaml; the catalog loader requires them like every key.
+        var safetyKeys = TextKeys.Required.Where(k => k.StartsWith("safety.", StringComparison.Ordinal)
+            && !k.StartsWith("safety.screenshot.", StringComparison.Ordinal)).ToList();
         Assert.Equal(29, safetyKeys.Count);
         Assert.All(safetyKeys, key =>
         {

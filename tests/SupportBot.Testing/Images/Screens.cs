@@ -61,7 +61,7 @@ public static class Screens
         yield return new("api-key-page.png", new PhoneScreen().Title("API Management").Text("Label: trading-bot", muted: true)
             .Text("API Key", 36, muted: true).Text("q8Wm3ZrT5bNk2Lp7Xy4Vc9Hd6Jf1Gs0Aa8Ee3Rr5Tt7Uu2Ii", 34, mono: true)
             .Text("Secret Key", 36, muted: true).Text(ApiSecret, 34, mono: true)
-            .Text("The secret key is shown only once. Store it safely.", muted: true).Png(), ApiSecret, "password");
+            .Text("The secret key is shown only once. Store it safely.", muted: true).Png(), ApiSecret, "apiSecret");
     }
 
     private static IEnumerable<CleanScreen> DrawClean()
