@@ -50,6 +50,7 @@ public sealed class TelegramHarness : IAsyncDisposable
             ["Telegram:PerChatMessagesPerSecond"] = "1000",
             ["Telegram:GlobalMessagesPerSecond"] = "1000",
             ["Storage:Sqlite:Path"] = Path.Combine(dataFolder, "supportbot.db"),
+            ["Storage:Attachments:Path"] = Path.Combine(dataFolder, "attachments"),
             ["Logging:LogLevel:SupportBot"] = "Debug",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
