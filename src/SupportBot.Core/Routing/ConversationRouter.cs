@@ -160,12 +160,20 @@ public sealed class ConversationRouter
             }
         }
 
-        var onlySecrets = hasSecrets && OnlySecrets(activity.Text, guard.Scan) && shots.Kept.Count == 0;
-        var saved = await SaveAttachmentsAsync(shots.Kept, now, state.Locale, replies, ct);
+        var nothingToAnswer = hasSecrets && OnlySecrets(activity.Text, guard.Scan) && shots.Kept.Count == 0;
+        var (saved, refused) = await SaveAttachmentsAsync(shots.Kept, now, state.Locale, replies, ct);
+        if (refused.Count > 0)
+        {
+            // The refusal was said, with its reason: the dialog must not answer the same file a second time ("that
+            // file isn't an image"). A message of nothing but refused files gets its question again.
+            safe = safe with { Attachments = [.. safe.Attachments.Where(a => !refused.Contains(a))] };
+            nothingToAnswer |= safe.Attachments.Count == 0 && IsFiller(safe.Text);
+        }
+
         var ticketChanges = new List<TicketChange>();
         var events = new List<TicketEvent>();
         UserTicketTurn? userSide = null;
-        if (_handoff is not null && !onlySecrets)
+        if (_handoff is not null && !nothingToAnswer)
         {
             userSide = await _handoff.Tickets.HandleAsync(state, safe, saved, now, ct);
             replies.AddRange(userSide.Replies);
@@ -185,7 +193,7 @@ public sealed class ConversationRouter
                 }
             }
 
-            outcome = onlySecrets
+            outcome = nothingToAnswer
                 ? _engine.Reprompt(state, safe)
                 : await _engine.RunTurnAsync(state, safe, hasSecrets, ct);
             replies.AddRange(outcome.Replies);
@@ -236,16 +244,17 @@ public sealed class ConversationRouter
     }
 
     /// <summary>Keeps the files that came with the bytes (screenshots); a refused file (too large, not an image or
-    /// PDF) is named to the user and left out.</summary>
-    private async Task<IReadOnlyList<TicketAttachment>> SaveAttachmentsAsync(
+    /// PDF) is named to the user and left out, and returned so the dialog does not answer it again.</summary>
+    private async Task<(IReadOnlyList<TicketAttachment> Saved, IReadOnlyList<Attachment> Refused)> SaveAttachmentsAsync(
         IReadOnlyList<Attachment> attachments, DateTimeOffset now, string locale, List<BotReply> replies, CancellationToken ct)
     {
         if (attachments.Count == 0 || _handoff?.Attachments is not { } store)
         {
-            return [];
+            return ([], []);
         }
 
         var saved = new List<TicketAttachment>(attachments.Count);
+        var refused = new List<Attachment>();
         foreach (var attachment in attachments)
         {
             if (attachment.Content.IsEmpty)
@@ -259,6 +268,7 @@ public sealed class ConversationRouter
             }
             else
             {
+                refused.Add(attachment);
                 replies.Add(BotReply.Plain(_catalog.Text(TextKeys.AttachmentRefused).Format(
                     locale,
                     ("name", attachment.Name),
@@ -266,7 +276,7 @@ public sealed class ConversationRouter
             }
         }
 
-        return saved;
+        return (saved, refused);
     }
 
     /// <summary>A new ticket gets its screenshots, the user's place in the queue and (urgent, after hours) the
