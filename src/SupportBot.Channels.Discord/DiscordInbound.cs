@@ -251,8 +251,28 @@ internal sealed class DiscordInbound
             }
         }
 
+        if (message.Attachments is { Count: > 0 })
+        {
+            // Reading a screenshot for secrets takes a second or more: the user sees "typing" meanwhile.
+            await TypingAsync(message.ChannelId, ct);
+        }
+
         activity = activity with { Attachments = await DownloadAsync(message.Attachments, ct) };
         await RouteAsync(activity, ct);
+    }
+
+    /// <summary>Shows the bot typing in <paramref name="channelId"/> (Discord shows it for 10 s or until the bot's next
+    /// message). Only a courtesy: a failure is logged and the message goes on.</summary>
+    private async Task TypingAsync(string channelId, CancellationToken ct)
+    {
+        try
+        {
+            await _rest.SendAsync(DiscordRoute.TriggerTyping(channelId), null, DiscordJsonContext.Default.NoBody, ct);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordRequestException)
+        {
+            _log.LogDebug("Discord: the typing indicator could not be shown ({Failure}).", ex.Message);
+        }
     }
 
     private async Task OnGuildMessageAsync(DiscordMessage message, CancellationToken ct)

@@ -21,6 +21,12 @@ public sealed class SecretScreenshotTests
         var warned = await bot.SayAsync(User, "", t => t.Contains("screenshot you sent showed", StringComparison.Ordinal), [bot.Fake.Attachment("backup.png")]);
 
         Assert.Contains("The screenshot you sent showed a seed phrase", DiscordHarness.Unescape(warned.Content!), StringComparison.Ordinal);
+        // The user saw the bot typing while the screenshot was read, before the warning was posted.
+        var requests = bot.Fake.Requests.ToList();
+        var typing = requests.FindIndex(r => r.Route == "POST /channels/{channel_id}/typing");
+        Assert.True(typing >= 0, "no typing indicator while the screenshot was read");
+        Assert.True(typing < requests.FindIndex(r => r.Route == "POST /channels/{channel_id}/messages"
+            && DiscordHarness.Unescape(r.Content ?? "").Contains("screenshot you sent showed", StringComparison.Ordinal)));
         var folder = bot.Get<IConfiguration>()["Storage:Attachments:Path"]!;
         if (Directory.Exists(folder))
         {

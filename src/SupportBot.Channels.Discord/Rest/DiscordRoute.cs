@@ -26,6 +26,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute DeleteMessage(string channel, string message) =>
         new(HttpMethod.Delete, "/channels/{channel_id}/messages/{message_id}", $"channels/{channel}/messages/{message}", channel);
 
+    public static DiscordRoute TriggerTyping(string channel) =>
+        new(HttpMethod.Post, "/channels/{channel_id}/typing", $"channels/{channel}/typing", channel);
+
     public static DiscordRoute CreateThread(string channel) =>
         new(HttpMethod.Post, "/channels/{channel_id}/threads", $"channels/{channel}/threads", channel);
 

@@ -458,6 +458,7 @@ public sealed class FakeDiscord : IAsyncDisposable
                     ? (403, new JsonObject { ["code"] = 50003, ["message"] = "Cannot execute action on a DM channel" })
                     : (204, null);
             case "POST /interactions/{interaction_id}/{interaction_token}/callback":
+            case "POST /channels/{channel_id}/typing":
                 return (204, null);
             default:
                 return route.StartsWith("PUT ", StringComparison.Ordinal) ? (200, new JsonArray()) : (200, new JsonObject { ["id"] = NextId() });
