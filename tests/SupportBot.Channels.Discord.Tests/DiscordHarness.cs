@@ -70,6 +70,11 @@ public sealed class DiscordHarness : IAsyncDisposable
             config["Discord:StaffRoleId"] = FakeDiscord.StaffRoleId;
         }
 
+        foreach (var (key, value) in SupportBot.Testing.Images.ScreenshotTestSettings.Relaxed)
+        {
+            config[key] = value;
+        }
+
         settings?.Invoke(config);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = RepoPaths.Root });

@@ -94,6 +94,10 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in Testing.Images.ScreenshotTestSettings.Relaxed)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         var process = new Process { StartInfo = info };
         var host = new HostProcess(process);
         process.Start();

@@ -195,6 +195,9 @@ public class UnderstandingTests
     [InlineData("cant loggin acount lockd", "login")]
     [InlineData("is this telegram group your official support?", "scam")]
     [InlineData("这个网址是不是官网", "scam")]
+    [InlineData("提现卡住了！！3个小时了 uid 55667788", "withdrawal")]
+    [InlineData("充值卡住了 500u", "deposit")]
+    [InlineData("app卡住了打不开", "technical")]
     public async Task RoutingThatMatters(string text, string problem)
     {
         var chat = _bot.Conversation();

@@ -47,6 +47,7 @@ public sealed class RunningHost : IAsyncDisposable
             "--Storage:Attachments:Path=" + Path.Combine(dataFolder, "attachments"),
             "--Logging:LogLevel:Default=Warning",
         };
+        args.AddRange(Images.ScreenshotTestSettings.Relaxed.Select(s => "--" + s.Key + "=" + s.Value));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             args.Add("--" + key + "=" + value);
