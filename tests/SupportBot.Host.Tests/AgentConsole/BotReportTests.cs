@@ -20,7 +20,9 @@ public sealed class BotReportTests
     [Fact]
     public async Task ReportFiguresMatchTheSeededHistoryInJsonAndCsv()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        // The report counts whole days ending today, and the history below spans 50 minutes: started near
+        // midnight it would fall on yesterday and a one-day report would rightly be empty. So today at noon.
+        var time = new ManualTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero));
         await using var host = await ConsoleHost.StartAsync(
             new Dictionary<string, string?> { ["AgentConsole:TimeZone"] = "UTC" },
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
