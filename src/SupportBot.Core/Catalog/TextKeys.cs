@@ -32,6 +32,10 @@ public static class TextKeys
     /// <summary>Several short details asked in one question; placeholder {details} (their titles).</summary>
     public const string GatherGroup = "gather.group";
 
+    /// <summary>The message did not answer the question asked but gave other details, which were kept; placeholder
+    /// {details} ("Time: 2025-03-04 21:00"). The same question follows, so the user sees they were heard.</summary>
+    public const string GatherNoted = "gather.noted";
+
     /// <summary>What the menu asks.</summary>
     public const string MenuPrompt = "menu.prompt";
 

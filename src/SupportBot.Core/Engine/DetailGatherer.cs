@@ -64,6 +64,7 @@ internal sealed class DetailGatherer
 
         // A one-word answer that is this detail cannot also state another one; only longer messages are searched.
         var before = state.Values.Count;
+        var missing = value is null ? MissingDetails(problem, state) : null;
         if (value is null || HasSeparator(turn.Text))
         {
             Harvest(turn, problem, except: detail);
@@ -75,6 +76,12 @@ internal sealed class DetailGatherer
             {
                 // Asked for an optional detail, the user gave others instead ("I can't see my UID, my email is …").
                 state.Values[detail.Id] = new SlotValue("", "");
+            }
+
+            if (value is null && detail.Required && missing is { Count: > 0 })
+            {
+                // Not the answer asked for, but details kept: say so, or the same question again reads as unheard.
+                SayNoted(turn, missing);
             }
 
             if (value is not null)
@@ -109,6 +116,41 @@ internal sealed class DetailGatherer
 
         var error = _replies.Text(TextKeys.Error(result.ErrorCode!), state.Locale, [.. result.ErrorArgs]);
         turn.Say(_replies.DetailPrompt(problem, detail, state.Locale, error));
+    }
+
+    private static List<DetailDefinition> MissingDetails(ProblemDefinition problem, ConversationState state)
+    {
+        var missing = new List<DetailDefinition>();
+        foreach (var detail in problem.Details)
+        {
+            if (!state.Values.ContainsKey(detail.Id))
+            {
+                missing.Add(detail);
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>"Got it, I've noted Time: 2025-03-04 21:00." for the details of <paramref name="wereMissing"/> that the
+    /// message filled.</summary>
+    private void SayNoted(Turn turn, List<DetailDefinition> wereMissing)
+    {
+        var locale = turn.State.Locale;
+        var noted = new List<string>();
+        foreach (var detail in wereMissing)
+        {
+            if (turn.State.Values.TryGetValue(detail.Id, out var value) && value.Display.Length > 0)
+            {
+                noted.Add(detail.Title.Get(locale) + (locale == Locales.Supported.Chinese ? "：" : ": ") + value.Display);
+            }
+        }
+
+        if (noted.Count > 0)
+        {
+            var separator = locale == Locales.Supported.Chinese ? "；" : "; ";
+            turn.Say(Activities.BotReply.Plain(_replies.Text(TextKeys.GatherNoted, locale, ("details", string.Join(separator, noted)))));
+        }
     }
 
     /// <summary>Asks the current detail again (after help, a language switch, a resume).</summary>

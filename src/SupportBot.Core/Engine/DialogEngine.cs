@@ -422,8 +422,9 @@ public sealed class DialogEngine
             return;
         }
 
-        // A user who already gives details is reporting, not asking how to check: straight to what is missing.
-        if (problem.SelfHelp is null || problem.Details.Any(d => state.Values.ContainsKey(d.Id)))
+        // A user who already gives details is reporting, not asking how to check: straight to what is missing. How
+        // long it has been ("充值三个小时了还没到账") is part of the complaint, not a report: the self-help still fits.
+        if (problem.SelfHelp is null || problem.Details.Any(d => d.Kind != SlotKinds.Time && state.Values.ContainsKey(d.Id)))
         {
             _gatherer.Start(turn, problem);
             return;

@@ -290,6 +290,28 @@ public class UnderstandingTests
         Assert.NotEqual("noticedAt", chat.Last.StepId);
     }
 
+    [Theory]
+    [InlineData("withdrawal stuck, 200 USDT TRC20, UID 58213376", "it was yesterday around 9pm actually", "en")]
+    [InlineData("我提现卡住了 USDT TRC20 200u UID 58213376", "昨天晚上9点左右", "zh-CN")]
+    public async Task ADetailGivenInsteadOfTheOneAskedIsAcknowledgedBeforeTheQuestionAgain(string first, string later, string locale)
+    {
+        var chat = _bot.Conversation(locale: locale);
+        await chat.SendAsync(first);
+        Assert.Equal("withdrawalId", chat.Last.StepId);
+
+        // Not the withdrawal ID, but the time: kept, and said so, or the same question again reads as unheard.
+        await chat.SendAsync(later);
+
+        var state = await StateAsync(chat);
+        Assert.True(state.Values.ContainsKey("time"));
+        Assert.Equal(2, chat.Replies.Count);
+        var noted = Text(TextKeys.GatherNoted, locale)[..4];
+        Assert.StartsWith(noted, chat.Replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(state.Values["time"].Display, chat.Replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal("withdrawalId", chat.Last.StepId);
+        Assert.DoesNotContain(Text(TextKeys.Error(RecognizerErrors.OrderIdFormat), locale), chat.AllText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ASecondScreenshotCountsInTheSummary()
     {

@@ -87,6 +87,24 @@ public class TimeRecognizerTests
     public void RelativeEnglishTimesResolveFromNowInConfiguredZone(string text, string utc) =>
         Assert.Equal(utc, Ok(SlotKinds.Time, text).Value);
 
+    [Theory]
+    [InlineData("我提现三个小时了还没到账 USDT TRC20", "2025-03-05T09:00:00Z")]
+    [InlineData("充值已经两个小时了", "2025-03-05T10:00:00Z")]
+    [InlineData("等了三个小时还没到", "2025-03-05T09:00:00Z")]
+    [InlineData("卡了20分钟", "2025-03-05T11:40:00Z")]
+    [InlineData("withdrawal stuck for 3 hours, 200 USDT", "2025-03-05T09:00:00Z")]
+    [InlineData("been waiting for two hours!!", "2025-03-05T10:00:00Z")]
+    [InlineData("提现3天了", "2025-03-01T16:00:00Z")]
+    public void HowLongItHasBeenIsAsFarBackAsItStarted(string text, string expected) =>
+        Assert.StartsWith(expected, TimeRecognizer.FindInSentence(text, For(SlotKinds.Time))!.Value, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("my account is locked for 24 hours")]
+    [InlineData("withdrawals are disabled for 24 hours after a password change")]
+    [InlineData("我转了500 USDT")]
+    public void ASpanThatIsNotHowLongItHasBeenIsNoTime(string text) =>
+        Assert.Null(TimeRecognizer.FindInSentence(text, For(SlotKinds.Time)));
+
     [Fact]
     public void ClockTimeAloneMeansTodayInConfiguredZone()
     {

@@ -51,7 +51,17 @@ internal static partial class TimeGrammar
             return 0;
         }
 
-        if (UnitAt(t, j) is not { } unit || !(Word(t, j + 1, "前", "以前", "之前", "ago")))
+        if (UnitAt(t, j) is not { } unit)
+        {
+            return 0;
+        }
+
+        // "三个小时前", "2 hours ago"; and spans that say how long it has been, which is as far back as it started:
+        // "三个小时了" (了 after the span), "等了三个小时", "stuck for 3 hours".
+        var end = Word(t, j + 1, "前", "以前", "之前", "ago") || Sym(t, j + 1, "了") ? j + 2
+            : HasBeenWaiting(t, i) ? j + 1
+            : 0;
+        if (end == 0)
         {
             return 0;
         }
@@ -71,8 +81,16 @@ internal static partial class TimeGrammar
             p.Ago = unit * count;
         }
 
-        return j + 2 - i;
+        return end - i;
     }
+
+    private static readonly string[] WaitingWords = ["stuck", "waiting", "waited", "pending", "been", "delayed"];
+
+    /// <summary>"等了/卡了/过了/拖了 三个小时", "stuck/waiting/pending for 3 hours" before the span at <paramref name="i"/>.
+    /// Only these: "locked for 24 hours" says how long something will last, not when it began.</summary>
+    private static bool HasBeenWaiting(List<TimeToken> t, int i) =>
+        i >= 2 && ((Sym(t, i - 1, "了") && Sym(t, i - 2, "等", "卡", "过", "拖"))
+            || (Word(t, i - 1, "for") && Word(t, i - 2, WaitingWords)));
 
     private static TimeSpan? UnitAt(List<TimeToken> t, int j)
     {
