@@ -21,6 +21,7 @@ public sealed class StaffThreadTests
         await bot.SayAsync(User, "你好", _ => true);
         await bot.SayAsync(User, "转人工", t => t.Contains('#'));
         var ticket = Assert.Single(await bot.Get<ITicketStore>().ListTicketsForUserAsync("discord", User, TestContext.Current.CancellationToken));
+        Assert.Equal("user" + User[^3..], ticket.UserName); // the author's global_name, for the agents' queue
         var state = bot.Get<IChannelStateStore>();
         await bot.Fake.WaitForAsync(f => f.Requests.Any(r => r.Route == "POST /channels/{channel_id}/threads"), TestContext.Current.CancellationToken);
         string? thread = null;

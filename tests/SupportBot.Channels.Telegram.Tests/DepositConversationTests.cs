@@ -74,6 +74,7 @@ public sealed class DepositConversationTests
         var tickets = await bot.Host.Get<ITicketStore>().ListTicketsForUserAsync(
             "telegram", TelegramHarness.Id(chat), TestContext.Current.CancellationToken);
         var ticket = Assert.Single(tickets);
+        Assert.Equal("Alice", ticket.UserName); // the update's from.first_name, for the agents' queue
         Assert.Contains(sent, c => c.Text!.Contains(ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         return ticket;
     }

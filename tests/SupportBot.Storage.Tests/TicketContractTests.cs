@@ -91,6 +91,22 @@ public abstract class TicketContractTests : TicketDeskContractTests
     }
 
     [Fact]
+    public async Task TheUsersProfileNameIsKeptAndFindsTheTicket()
+    {
+        var store = await CreateStoreAsync();
+        var named = await store.Tickets.NextTicketNumberAsync(Ct);
+        var nameless = await store.Tickets.NextTicketNumberAsync(Ct);
+        await store.Conversations.CommitTurnAsync(Turn(Chat, 0) with { NewTicket = Ticket(named, Chat) with { UserName = "Li Wei 李伟" } }, Ct);
+        var other = Chat with { Id = "chat-2" };
+        await store.Conversations.CommitTurnAsync(Turn(other, 0) with { NewTicket = Ticket(nameless, other) }, Ct);
+
+        Assert.Equal("Li Wei 李伟", (await store.Tickets.GetTicketAsync(named, Ct))!.UserName);
+        Assert.Null((await store.Tickets.GetTicketAsync(nameless, Ct))!.UserName);
+        var found = await ((ITicketSearchStore)store.Tickets).SearchTicketsAsync("li wei", 10, Ct);
+        Assert.Equal([named], found.Select(t => t.Number));
+    }
+
+    [Fact]
     public async Task TicketsForAUserAreNewestFirstAndOnlyTheirsInThatChannel()
     {
         var store = await CreateStoreAsync();

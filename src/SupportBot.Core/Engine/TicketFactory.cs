@@ -47,6 +47,7 @@ internal sealed class TicketFactory
             Number = number,
             Conversation = turn.Activity.Conversation,
             UserId = turn.Activity.UserId,
+            UserName = turn.Activity.UserName,
             Category = problem.Id,
             Priority = priority,
             SecretExposed = state.SecretExposed,

@@ -92,6 +92,30 @@ public sealed class ConversationRouter
         }
     }
 
+    private static readonly ScanContext NameScan = new();
+
+    /// <summary>The longest profile name kept; longer ones are cut (the agent needs a name, not an essay).</summary>
+    public const int MaxUserNameLength = 64;
+
+    /// <summary>The channel's profile name as agents will see it: control characters dropped, cut to
+    /// <see cref="MaxUserNameLength"/>, and left out entirely when the guard finds a secret in it (a user can type
+    /// anything into a profile name, and it would reach the ticket and the console unread).</summary>
+    private string? SafeUserName(string? name, string locale)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var clean = new string([.. name.Where(c => !char.IsControl(c) && c is not ('\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff'))]).Trim();
+        if (clean.Length == 0 || _guard.Inspect(name, NameScan, locale).Scan.HasSecrets)
+        {
+            return null;
+        }
+
+        return clean.Length > MaxUserNameLength ? clean[..MaxUserNameLength].TrimEnd() : clean;
+    }
+
     private async Task<RouteResult> RunTurnAsync(InboundActivity activity, CancellationToken ct)
     {
         var stored = await _store.LoadAsync(activity.Conversation, ct);
@@ -120,7 +144,7 @@ public sealed class ConversationRouter
         var shots = _screenshots is null
             ? ScreenshotCheck.Unchecked(activity.Attachments)
             : await _screenshots.CheckAsync(activity.Attachments, scanContext, locale, guard.WalletCompromised, ct);
-        var safe = activity with { Text = guard.RedactedText, Attachments = shots.Kept };
+        var safe = activity with { Text = guard.RedactedText, Attachments = shots.Kept, UserName = SafeUserName(activity.UserName, locale) };
         state.CodeMentioned = guard.Scan.MentionsCode;
         var hasSecrets = guard.Scan.HasSecrets || shots.Removed;
 

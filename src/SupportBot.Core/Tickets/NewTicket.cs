@@ -15,6 +15,10 @@ public sealed record NewTicket
     /// <summary>The channel's user id.</summary>
     public required string UserId { get; init; }
 
+    /// <summary>The name the user's channel shows for them (Telegram or Discord profile name), so agents see a person
+    /// rather than an id; null when the channel has none or the name held anything the safety guard flags.</summary>
+    public string? UserName { get; init; }
+
     /// <summary>The problem id (category), e.g. <c>deposit</c>.</summary>
     public required string Category { get; init; }
 

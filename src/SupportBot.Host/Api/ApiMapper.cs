@@ -46,6 +46,7 @@ internal static class ApiMapper
         t.Conversation.Channel,
         t.Conversation.Id,
         t.UserId,
+        t.UserName,
         t.Locale,
         t.AssigneeName,
         t.SecretExposed,

@@ -22,6 +22,7 @@ public sealed partial class InMemoryBotStore : ITicketSearchStore
 
             if (ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) == needle
                 || Has(ticket.UserId, needle)
+                || Has(ticket.UserName, needle)
                 || ticket.Details.Any(d => Has(d.Value, needle) || Has(d.Display, needle) || Has(d.Original, needle))
                 || (await GetTranscriptAsync(ticket.Conversation, ticket.TranscriptFromSeq, cancellationToken)).Any(l => Has(l.Text, needle)))
             {

@@ -226,6 +226,11 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_agent_sessions_agent ON agent_sessions (agent_id);
         """,
+
+        // 6: the user's profile name on the ticket (Telegram, Discord), so the queue shows a person, not an id.
+        """
+        ALTER TABLE tickets ADD COLUMN user_name TEXT;
+        """,
     ];
 
     /// <summary>The schema version this code expects.</summary>

@@ -11,6 +11,7 @@ internal static class SqliteTicketSearch
          FROM tickets t
         WHERE t.number = $number
            OR instr(lower(t.user_id), lower($text)) > 0
+           OR instr(lower(t.user_name), lower($text)) > 0
            OR instr(lower(t.details), lower($text)) > 0
            OR EXISTS (
                 SELECT 1 FROM transcript r

@@ -39,10 +39,10 @@ internal static class SqliteTurnWriter
         """;
 
     private const string InsertTicket = """
-        INSERT INTO tickets (number, channel, conversation_id, user_id, category, priority, status, secret_exposed,
-            locale, details, transcript_from_seq, transcript_to_seq, created_at, updated_at, version)
-        VALUES ($number, $channel, $id, $user, $category, $priority, $status, $secret,
-            $locale, $details, $from, $to, $at, $at, 1)
+        INSERT INTO tickets (number, channel, conversation_id, user_id, user_name, category, priority, status,
+            secret_exposed, locale, details, transcript_from_seq, transcript_to_seq, created_at, updated_at, version)
+        VALUES ($number, $channel, $id, $user, $name, $category, $priority, $status,
+            $secret, $locale, $details, $from, $to, $at, $at, 1)
         """;
 
     private const string MarkTicket = """
@@ -223,6 +223,7 @@ internal static class SqliteTurnWriter
         insert.Parameters.AddWithValue("$channel", key.Channel);
         insert.Parameters.AddWithValue("$id", key.Id);
         insert.Parameters.AddWithValue("$user", ticket.UserId);
+        insert.Parameters.AddWithValue("$name", (object?)ticket.UserName ?? DBNull.Value);
         insert.Parameters.AddWithValue("$category", ticket.Category);
         insert.Parameters.AddWithValue("$priority", (int)ticket.Priority);
         insert.Parameters.AddWithValue("$status", ToText(TicketStatus.New));

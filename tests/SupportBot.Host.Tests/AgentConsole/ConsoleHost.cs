@@ -82,14 +82,15 @@ public sealed class ConsoleHost : IAsyncDisposable
         return client;
     }
 
-    /// <summary>One user message on the <c>test</c> channel, through the host's router.</summary>
-    public Task<RouteResult> SayAsync(string user, string text) =>
+    /// <summary>One user message on the <c>test</c> channel, through the host's router; the channel reports
+    /// <paramref name="userName"/> (default: the user id) as the user's profile name.</summary>
+    public Task<RouteResult> SayAsync(string user, string text, string? userName = null) =>
         Host.Get<ConversationRouter>().HandleAsync(
             new InboundActivity
             {
                 Conversation = new ConversationKey(RecordingChannelClient.Name, user),
                 UserId = user,
-                UserName = user,
+                UserName = userName ?? user,
                 MessageId = "m" + Interlocked.Increment(ref _message),
                 Text = text,
                 Locale = "en",
@@ -98,10 +99,10 @@ public sealed class ConsoleHost : IAsyncDisposable
             TestContext.Current.CancellationToken);
 
     /// <summary>Opens a ticket ("hello", then "human") and returns its number.</summary>
-    public async Task<long> OpenTicketAsync(string user)
+    public async Task<long> OpenTicketAsync(string user, string? userName = null)
     {
-        await SayAsync(user, "hello");
-        var result = await SayAsync(user, "talk to a human");
+        await SayAsync(user, "hello", userName);
+        var result = await SayAsync(user, "talk to a human", userName);
         return result.TicketNumber ?? throw new InvalidOperationException(
             "No ticket was opened; the bot said: " + string.Join(" | ", result.Replies.Select(r => r.Text)));
     }

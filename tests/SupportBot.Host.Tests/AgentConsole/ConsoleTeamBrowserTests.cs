@@ -75,7 +75,7 @@ public sealed class ConsoleTeamBrowserTests(ConsoleBrowserFixture browser) : ICl
     {
         await using var host = await ConsoleHost.StartAsync();
         var (_, password) = await host.AddAgentAsync("alice", AgentRole.Admin);
-        var number = await host.OpenTicketAsync("search-user");
+        var number = await host.OpenTicketAsync("search-user", "Li Wei 李伟");
         await host.SayAsync("search-user", "the transaction hash is " + TxId + " please check");
         var other = await host.OpenTicketAsync("other-channel-user");
         var unrelated = await host.OpenTicketAsync("unrelated-user");
@@ -91,6 +91,13 @@ public sealed class ConsoleTeamBrowserTests(ConsoleBrowserFixture browser) : ICl
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First).ToHaveAttributeAsync("data-number", number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(rows.First.Locator("td.uid")).ToHaveTextAsync("48213377");
+        await Expect(rows.First.Locator("td.user")).ToContainTextAsync("Li Wei 李伟");
+
+        // The profile name the channel reported finds the ticket too.
+        await page.FillAsync("#search", "li wei");
+        await page.ClickAsync("#search-submit");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToHaveAttributeAsync("data-number", number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // A UID finds both tickets that gave it.
         await page.FillAsync("#search", "48213377");
@@ -99,6 +106,7 @@ public sealed class ConsoleTeamBrowserTests(ConsoleBrowserFixture browser) : ICl
 
         await page.Locator($"tr[data-number='{number}'] a").ClickAsync();
         await Expect(page.Locator("#t-facts dd.uid")).ToHaveTextAsync("48213377");
+        await Expect(page.Locator("#t-facts dd.user")).ToContainTextAsync("Li Wei 李伟");
         var related = page.Locator("#t-related");
         await Expect(related).ToContainTextAsync("#" + other);
         await Expect(related).Not.ToContainTextAsync("#" + unrelated);

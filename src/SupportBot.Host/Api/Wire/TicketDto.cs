@@ -8,6 +8,7 @@ namespace SupportBot.Host.Api.Wire;
 /// <param name="Channel">The channel (e.g. <c>telegram</c>, <c>webchat</c>, <c>console</c>).</param>
 /// <param name="Conversation">The channel's conversation id.</param>
 /// <param name="UserId">The channel's user id.</param>
+/// <param name="UserName">The user's profile name on their channel (Telegram, Discord), or null.</param>
 /// <param name="Locale"><c>zh-CN</c> or <c>en</c>.</param>
 /// <param name="Assignee">The assigned agent's name, or null.</param>
 /// <param name="SecretExposed">The user exposed a seed phrase or private key (removed before storage).</param>
@@ -30,6 +31,7 @@ public sealed record TicketDto(
     string Channel,
     string Conversation,
     string UserId,
+    string? UserName,
     string Locale,
     string? Assignee,
     bool SecretExposed,

@@ -291,7 +291,10 @@
   }
 
   function userLabel(ticket) {
-    return ticket.contact ? ticket.contact + ' · ' + ticket.userId : ticket.userId;
+    // The person first (their profile name, else the email or phone they gave), then the channel's id.
+    const name = ticket.userName !== ticket.userId ? ticket.userName : null;
+    const who = [name, ticket.contact].filter(Boolean).join(' · ');
+    return who ? who + ' · ' + ticket.userId : ticket.userId;
   }
 
   function slaLabel(ticket, now) {
