@@ -142,7 +142,7 @@ internal sealed class DetailGatherer
         {
             if (turn.State.Values.TryGetValue(detail.Id, out var value) && value.Display.Length > 0)
             {
-                noted.Add(detail.Title.Get(locale) + (locale == Locales.Supported.Chinese ? "：" : ": ") + value.Display);
+                noted.Add(_replies.Text(TextKeys.SummaryLine, locale, ("title", detail.Title.Get(locale)), ("value", value.Display)));
             }
         }
 

@@ -15,6 +15,11 @@ namespace SupportBot.Core.Routing;
 /// ticket, outbox) in one transaction. Turns of one conversation run one at a time.</summary>
 public sealed class ConversationRouter
 {
+    /// <summary>The longest profile name kept; longer ones are cut (the agent needs a name, not an essay).</summary>
+    public const int MaxUserNameLength = 64;
+
+    private static readonly ScanContext NameScan = new();
+
     private readonly DialogEngine _engine;
     private readonly SafetyGuard _guard;
     private readonly ConversationGuard _conversationGuard;
@@ -92,12 +97,8 @@ public sealed class ConversationRouter
         }
     }
 
-    private static readonly ScanContext NameScan = new();
-
-    /// <summary>The longest profile name kept; longer ones are cut (the agent needs a name, not an essay).</summary>
-    public const int MaxUserNameLength = 64;
-
-    /// <summary>The channel's profile name as agents will see it: control characters dropped, cut to
+    /// <summary>The channel's profile name as agents will see it: cleaned like any input (control and invisible
+    /// characters dropped, full-width forms and spacing normalised), cut to
     /// <see cref="MaxUserNameLength"/>, and left out entirely when the guard finds a secret in it (a user can type
     /// anything into a profile name, and it would reach the ticket and the console unread).</summary>
     private string? SafeUserName(string? name, string locale)
@@ -107,7 +108,7 @@ public sealed class ConversationRouter
             return null;
         }
 
-        var clean = new string([.. name.Where(c => !char.IsControl(c) && c is not ('\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff'))]).Trim();
+        var clean = InputCleaner.Clean(name);
         if (clean.Length == 0 || _guard.Inspect(name, NameScan, locale).Scan.HasSecrets)
         {
             return null;

@@ -17,6 +17,14 @@ internal static class HandoffScript
     /// problem <paramref name="problemId"/> up to the confirmed ticket.</summary>
     public static async Task<TestConversation> ToConfirmAsync(TestConversation chat, string problemId, string text, string locale = "en")
     {
+        await ToSummaryAsync(chat, problemId, text, locale);
+        await chat.ChooseAsync("confirm");
+        return chat;
+    }
+
+    /// <summary>Like <see cref="ToConfirmAsync"/>, but stops at the summary, before the confirm.</summary>
+    public static async Task<TestConversation> ToSummaryAsync(TestConversation chat, string problemId, string text, string locale = "en")
+    {
         await chat.SendAsync(text);
         await chat.ChooseAsync("needHelp");
         var problem = TestBot.Shipped.FindProblem(problemId)!;
@@ -26,7 +34,6 @@ internal static class HandoffScript
             await chat.SendAsync(detail.Kind == SlotKinds.Screenshots ? "skip" : SampleAnswers.For(detail, locale));
         }
 
-        await chat.ChooseAsync("confirm");
         return chat;
     }
 

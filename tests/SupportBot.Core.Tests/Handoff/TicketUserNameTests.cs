@@ -1,7 +1,4 @@
-using SupportBot.Core.Engine;
-using SupportBot.Core.Recognizers;
 using SupportBot.Core.Routing;
-using SupportBot.Core.Tests.Engine;
 using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Handoff;
@@ -36,16 +33,7 @@ public sealed class TicketUserNameTests
 
     private async Task<string?> TicketNameAsync(string? name)
     {
-        var chat = _bot.Conversation();
-        await chat.SendAsync("my deposit has not arrived");
-        await chat.ChooseAsync("needHelp");
-        var problem = TestBot.Shipped.FindProblem("deposit")!;
-        while (chat.Last.StepId != Steps.Confirm)
-        {
-            var detail = problem.Details.Single(d => d.Id == chat.Last.StepId);
-            await chat.SendAsync(detail.Kind == SlotKinds.Screenshots ? "skip" : SampleAnswers.For(detail, "en"));
-        }
-
+        var chat = await HandoffScript.ToSummaryAsync(_bot.Conversation(), "deposit", "my deposit has not arrived");
         var confirm = chat.Last.Choices.Single(c => c.Value == "confirm");
         await chat.SendActivityAsync(chat.Activity(confirm.Title) with { ChoiceValue = confirm.Value, UserName = name });
         var ticket = await _bot.Store.GetTicketAsync(HandoffScript.CreatedTicket(chat), TestContext.Current.CancellationToken);
