@@ -6,6 +6,7 @@ using SupportBot.Core.Recognizers;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
+using SupportBot.Knowledge;
 
 namespace SupportBot.Bench;
 
@@ -24,8 +25,9 @@ internal static class EngineBenchmark
     {
         var (store, tickets, outbox, agents) = createStore();
         var registry = new RecognizerRegistry();
+        using var knowledge = new LuceneKnowledgeBase(catalog.Knowledge, catalog.Synonyms);
         var engine = new DialogEngine(
-            catalog, SlotKinds.All.Select(registry.Get), tickets, agents, new EngineOptions(), TimeProvider.System);
+            catalog, SlotKinds.All.Select(registry.Get), tickets, agents, new EngineOptions(), TimeProvider.System, knowledge);
         var router = new ConversationRouter(
             engine, new SafetyGuard(new SecretScanner(), catalog), store, catalog, [], TimeProvider.System);
 

@@ -28,7 +28,7 @@ internal static class PeerScript
             [.. shipped.Problems.Select(p => p.Id == "deposit" ? peerDeposit : p)],
             shipped.Texts,
             shipped.Commands,
-            shipped.Faq);
+            shipped.Knowledge);
     }
 
     /// <summary>Turn <paramref name="turn"/> (0-based) of conversation <paramref name="n"/>.</summary>

@@ -1,4 +1,5 @@
 using SupportBot.Core.Catalog;
+using SupportBot.Core.Knowledge;
 using SupportBot.Core.Engine;
 using SupportBot.Core.Safety;
 using SupportBot.Dialogs.Schema;
@@ -20,12 +21,18 @@ internal sealed class CatalogBuilder(LoadErrors errors)
     private readonly Dictionary<string, Location> _commandsAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Command, Location At)> _commandWords =
         new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<FaqEntry> _faq = [];
-    private readonly Dictionary<string, Location> _faqIds = new(StringComparer.Ordinal);
     private readonly List<CannedReply> _canned = [];
+    private readonly List<KnowledgeSynonym> _synonyms = [];
+    private readonly Dictionary<(string Locale, string Phrase), Location> _synonymsAt = [];
     private readonly Dictionary<string, Location> _cannedIds = new(StringComparer.Ordinal);
     private int _problemDocuments;
     private bool _someFileUnread;
+
+    /// <summary>The ids of the problems read so far (the knowledge articles may name only these).</summary>
+    public IReadOnlySet<string> ProblemIds => _problemIds.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The knowledge articles, read by <see cref="KnowledgeReader"/> once every problem is known.</summary>
+    public IReadOnlyList<KnowledgeArticle> Knowledge { get; set; } = [];
 
     /// <summary>Notes that a file could not be parsed: its contents are unknown, so "missing" checks would only
     /// produce noise until it is fixed.</summary>
@@ -48,11 +55,11 @@ internal sealed class CatalogBuilder(LoadErrors errors)
             case "commands":
                 AddCommands(file, YamlRead.Get(root, "commands"), schemaValid);
                 break;
-            case "faq":
-                AddFaq(file, YamlRead.Get(root, "entries"));
-                break;
             case "canned":
                 AddCanned(file, YamlRead.Get(root, "replies"));
+                break;
+            case "synonyms":
+                AddSynonyms(file, root);
                 break;
             case { } other when schemaValid:
                 // The schema accepted a kind this loader does not read (it was edited): refuse rather than skip.
@@ -82,7 +89,7 @@ internal sealed class CatalogBuilder(LoadErrors errors)
             }
         }
 
-        return errors.Count > 0 ? null : new DialogCatalog(_problems, _texts, _commands, _faq, _canned);
+        return errors.Count > 0 ? null : new DialogCatalog(_problems, _texts, _commands, Knowledge, _canned, _synonyms);
     }
 
     private void AddProblem(DialogFile file, YamlNode root, bool schemaValid)
@@ -199,31 +206,30 @@ internal sealed class CatalogBuilder(LoadErrors errors)
         return words;
     }
 
-    private void AddFaq(DialogFile file, YamlNode? entries)
+    private void AddSynonyms(DialogFile file, YamlNode root)
     {
-        foreach (var entry in YamlRead.Items(entries))
+        foreach (var locale in Locales.All)
         {
-            var idNode = YamlRead.Get(entry, "id");
-            if (YamlRead.Scalar(idNode) is not { } id)
+            foreach (var (means, phrases) in YamlRead.Entries(YamlRead.Get(root, locale)))
             {
-                continue;
-            }
+                foreach (var node in YamlRead.Items(phrases))
+                {
+                    if (YamlRead.Scalar(node) is not { } phrase)
+                    {
+                        continue;
+                    }
 
-            var at = new Location(file, idNode!.Start);
-            if (_faqIds.TryGetValue(id, out var first))
-            {
-                errors.Add(file, at.Mark, $"faq id {SchemaValidator.Quote(id)} is already used at {first}");
-                continue;
-            }
+                    var key = (locale, phrase.Trim().ToLowerInvariant());
+                    if (_synonymsAt.TryGetValue(key, out var first))
+                    {
+                        errors.Add(file, node.Start, $"{SchemaValidator.Quote(phrase)} is already a synonym at {first}");
+                        continue;
+                    }
 
-            _faqIds.Add(id, at);
-            _faq.Add(new FaqEntry
-            {
-                Id = id,
-                Keywords = YamlRead.Phrases(YamlRead.Get(entry, "keywords")),
-                Answer = YamlRead.Text(YamlRead.Get(entry, "answer"))
-                    ?? new LocalizedText(new Dictionary<string, string>()),
-            });
+                    _synonymsAt.Add(key, new Location(file, node.Start));
+                    _synonyms.Add(new KnowledgeSynonym(locale, key.Item2, means.Value!.Trim()));
+                }
+            }
         }
     }
 

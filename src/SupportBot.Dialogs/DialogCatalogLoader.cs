@@ -14,8 +14,11 @@ public static class DialogCatalogLoader
     /// <summary>The schema's path relative to the dialogs folder.</summary>
     public const string SchemaPath = "schema/dialog.schema.json";
 
+    /// <summary>The knowledge articles' front matter schema, relative to the dialogs folder.</summary>
+    public const string KnowledgeSchemaPath = "schema/knowledge.schema.json";
+
     /// <summary>Loads and validates every <c>*.yaml</c>/<c>*.yml</c> under <paramref name="directory"/> (sub-folders
-    /// too, except <c>schema/</c>).</summary>
+    /// too, except <c>schema/</c>), then the knowledge articles in <c>knowledge/*.md</c>.</summary>
     /// <exception cref="DialogLoadException">Any file is broken or the catalog is incomplete; lists every error
     /// with file, line and reason.</exception>
     public static DialogCatalog Load(string directory)
@@ -30,12 +33,17 @@ public static class DialogCatalogLoader
             throw new DialogLoadException(errors.All);
         }
 
-        var schema = LoadSchema(root, folder, errors);
+        var schema = LoadSchema(root, folder, SchemaPath, errors);
         var builder = new CatalogBuilder(errors);
         foreach (var file in FindFiles(root, folder))
         {
             LoadFile(file, schema, builder, errors);
         }
+
+        var knowledgeSchema = Directory.Exists(Path.Combine(root, KnowledgeReader.Folder))
+            ? LoadSchema(root, folder, KnowledgeSchemaPath, errors)
+            : null;
+        builder.Knowledge = KnowledgeReader.ReadAll(root, folder, knowledgeSchema, builder.ProblemIds, errors);
 
         return builder.Build(folder) ?? throw new DialogLoadException(errors.Sorted());
     }
@@ -64,7 +72,7 @@ public static class DialogCatalogLoader
         if (stream.Documents.Count == 0 || stream.Documents.All(d => YamlTypes.Of(d.RootNode) == NodeType.Null))
         {
             errors.Add(file.Display, 1, 1,
-                "the file is empty (it must start with kind: problem, texts, commands, faq or canned)");
+                "the file is empty (it must start with kind: problem, texts, commands, canned or synonyms)");
             return;
         }
 
@@ -91,10 +99,10 @@ public static class DialogCatalogLoader
             : "YAML syntax error: " + message.TrimEnd('.');
     }
 
-    private static SchemaNode? LoadSchema(string root, string folder, LoadErrors errors)
+    private static SchemaNode? LoadSchema(string root, string folder, string relative, LoadErrors errors)
     {
-        var path = Path.Combine(root, SchemaPath);
-        var display = folder + "/" + SchemaPath;
+        var path = Path.Combine(root, relative);
+        var display = folder + "/" + relative;
         if (!File.Exists(path))
         {
             errors.Add(display, "the schema is missing; the dialogs cannot be validated without it");

@@ -65,7 +65,7 @@ public sealed class ChannelSetupTests
     {
         TelegramTexts.Check(TestBot.Shipped);
         var texts = TestBot.Shipped.Texts.Where(t => t.Key != TelegramTexts.FileTooLarge).ToDictionary();
-        var broken = new DialogCatalog(TestBot.Shipped.Problems, texts, TestBot.Shipped.Commands, TestBot.Shipped.Faq);
+        var broken = new DialogCatalog(TestBot.Shipped.Problems, texts, TestBot.Shipped.Commands, TestBot.Shipped.Knowledge);
         var ex = Assert.Throws<InvalidOperationException>(() => TelegramTexts.Check(broken));
         Assert.Contains(TelegramTexts.FileTooLarge, ex.Message, StringComparison.Ordinal);
     }

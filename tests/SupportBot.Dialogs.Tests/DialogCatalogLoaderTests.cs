@@ -50,7 +50,7 @@ public sealed class DialogCatalogLoaderTests : IDisposable
     }
 
     [Fact]
-    public void ValidFolderLoadsTextsCommandsAndFaq()
+    public void ValidFolderLoadsTextsCommandsAndKnowledge()
     {
         var catalog = _folder.Load();
 
@@ -59,10 +59,15 @@ public sealed class DialogCatalogLoaderTests : IDisposable
         Assert.Equal("中文 greeting", catalog.Text(TextKeys.Greeting).Get(Locales.Supported.Chinese));
         Assert.Equal(CommandIds.All.Order(), catalog.Commands.Keys.Order());
         Assert.Equal(["cancel-zh", "cancel"], catalog.Commands[CommandIds.Cancel]);
-        var faq = Assert.Single(catalog.Faq);
-        Assert.Equal("deposit-time", faq.Id);
-        Assert.Equal(["how long"], faq.Keywords[Locales.Supported.English]);
-        Assert.Equal("Usually a few minutes.", faq.Answer.Get(Locales.Supported.English));
+        Assert.Equal(2, catalog.Knowledge.Count);
+        var article = Assert.Single(catalog.Knowledge, a => a.Locale == Locales.Supported.English);
+        Assert.Equal("deposit-time", article.Id);
+        Assert.Equal("How long a deposit takes", article.Title);
+        Assert.Equal(["deposit"], article.Problems);
+        Assert.Equal(["how long", "confirmations"], article.Keywords);
+        Assert.Equal(["Usually a few minutes, once the network confirms it.", "Longer when the network is busy."], article.Paragraphs);
+        Assert.Equal("dialogs/knowledge/deposit-time.en.md", article.Source);
+        Assert.Equal(["通常几分钟。"], catalog.Knowledge.Single(a => a.Locale == Locales.Supported.Chinese).Paragraphs);
     }
 
     [Fact]

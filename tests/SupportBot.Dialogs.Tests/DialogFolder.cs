@@ -6,8 +6,8 @@ using SupportBot.Testing;
 
 namespace SupportBot.Dialogs.Tests;
 
-/// <summary>A temporary, valid dialogs folder (one problem, every required text, every command, one FAQ entry and
-/// a copy of the real schema) that a test then breaks in one place.</summary>
+/// <summary>A temporary, valid dialogs folder (one problem, every required text, every command, one knowledge
+/// article in both languages and a copy of the real schemas) that a test then breaks in one place.</summary>
 internal sealed class DialogFolder : IDisposable
 {
     /// <summary>The folder's own name, which prefixes every file in error messages.</summary>
@@ -44,13 +44,32 @@ internal sealed class DialogFolder : IDisposable
 
         """;
 
-    /// <summary>The valid FAQ file.</summary>
-    public const string Faq = """
-        kind: faq
-        entries:
-          - id: deposit-time
-            keywords: { zh-CN: [多久到账], en: [how long] }
-            answer: { zh-CN: 通常几分钟。, en: Usually a few minutes. }
+    /// <summary>The valid English knowledge article; its line numbers are referred to by tests.</summary>
+    public const string Article = """
+        ---
+        id: deposit-time
+        title: How long a deposit takes
+        language: en
+        problems: [deposit]
+        keywords: [how long, confirmations]
+        ---
+        Usually a few minutes,
+        once the network confirms it.
+
+        Longer when the network is busy.
+
+        """;
+
+    /// <summary>The valid Chinese version of <see cref="Article"/>.</summary>
+    public const string ArticleZh = """
+        ---
+        id: deposit-time
+        title: 充值多久到账
+        language: zh-CN
+        problems: [deposit]
+        keywords: [多久到账]
+        ---
+        通常几分钟。
 
         """;
 
@@ -63,10 +82,12 @@ internal sealed class DialogFolder : IDisposable
         Root = Path.Combine(_parent, Name);
         Directory.CreateDirectory(Path.Combine(Root, "schema"));
         File.Copy(RepoPaths.Schema, Path.Combine(Root, "schema", "dialog.schema.json"));
+        File.Copy(RepoPaths.KnowledgeSchema, Path.Combine(Root, "schema", "knowledge.schema.json"));
         Write("problems/deposit.yaml", DepositProblem);
         Write("texts/bot.yaml", Texts(TextKeys.Required));
         Write("commands.yaml", Commands(CommandIds.All));
-        Write("faq.yaml", Faq);
+        Write("knowledge/deposit-time.en.md", Article);
+        Write("knowledge/deposit-time.zh-CN.md", ArticleZh);
     }
 
     /// <summary>The dialogs folder.</summary>

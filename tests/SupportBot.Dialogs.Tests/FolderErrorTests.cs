@@ -67,7 +67,7 @@ public sealed class FolderErrorTests : IDisposable
 
         Assert.Equal(
             new DialogLoadError("dialogs/flows.yaml", 1, 7,
-                "'kind' must be one of problem, texts, commands, faq, canned (got 'flow')"),
+                "'kind' must be one of problem, texts, commands, canned, synonyms (got 'flow')"),
             error);
     }
 
@@ -194,6 +194,7 @@ public sealed class FolderErrorTests : IDisposable
     public void FolderWithoutProblemsFailsLoad()
     {
         File.Delete(Path.Combine(_folder.Root, "problems", "deposit.yaml"));
+        Directory.Delete(Path.Combine(_folder.Root, "knowledge"), recursive: true);
 
         var error = Assert.Single(_folder.LoadErrors());
 

@@ -22,11 +22,11 @@ public sealed class SchemaTests : IDisposable
 
         var kindEnums = KindEnums(schema.RootElement).ToList();
 
-        Assert.Contains(kindEnums, e => e.SequenceEqual(["problem", "texts", "commands", "faq", "canned"]));
+        Assert.Contains(kindEnums, e => e.SequenceEqual(["problem", "texts", "commands", "canned", "synonyms"]));
         Assert.Contains(kindEnums, e => e.SequenceEqual(SlotKinds.All));
         // Any other "kind" enum would be a detail kind list that drifted from SlotKinds.All.
         Assert.All(kindEnums, e => Assert.True(
-            e.SequenceEqual(SlotKinds.All) || e.SequenceEqual(["problem", "texts", "commands", "faq", "canned"]),
+            e.SequenceEqual(SlotKinds.All) || e.SequenceEqual(["problem", "texts", "commands", "canned", "synonyms"]),
             "kind enum drifted: " + string.Join(", ", e)));
     }
 

@@ -48,6 +48,24 @@ public sealed class ChatCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_workDir, "data", "supportbot.db")));
     }
 
+    [Theory]
+    [InlineData("en", "how long does a USDT TRC20 withdrawal take?", "no")]
+    [InlineData("zh-CN", "USDT TRC20 提现要多久？", "没有")]
+    public async Task AQuestionGetsTheKnowledgeArticleAndANoGoesOnToTheFlow(string locale, string question, string no)
+    {
+        var (code, stdout, stderr) = await HostProcess.RunAsync(_workDir, [question, no], "chat", "--json", "--user", "asks-" + locale);
+
+        Assert.True(code == 0, stderr);
+        var messages = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var answer = Assert.Single(messages, m => m.GetProperty("text").GetString()!.StartsWith("📖 ", StringComparison.Ordinal));
+        Assert.Equal(locale == "zh-CN", Core.Engine.TextMatching.HasCjk(answer.GetProperty("text").GetString()!));
+        Assert.Contains(messages, m => m.GetProperty("step").GetString() == Core.Engine.Steps.Knowledge
+            && m.GetProperty("choices").EnumerateArray().Any());
+        var last = messages[^1];
+        Assert.Equal("withdrawal", last.GetProperty("problem").GetString());
+        Assert.Equal("uid", last.GetProperty("step").GetString());
+    }
+
     [Fact]
     public async Task KilledProcessIsResumedAtTheSameStepBySecondProcess()
     {

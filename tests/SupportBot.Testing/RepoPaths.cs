@@ -14,6 +14,9 @@ public static class RepoPaths
     /// <summary>The shipped JSON Schema of the dialog files.</summary>
     public static string Schema => Path.Combine(Dialogs, "schema", "dialog.schema.json");
 
+    /// <summary>The shipped JSON Schema of the knowledge articles' front matter.</summary>
+    public static string KnowledgeSchema => Path.Combine(Dialogs, "schema", "knowledge.schema.json");
+
     // The build output is normally inside the repository; with --artifacts-path it is not, so the folder this
     // source file was compiled from is the fallback.
     private static string FindRoot([CallerFilePath] string sourceFile = "")

@@ -6,6 +6,8 @@ using SupportBot.Core.Recognizers;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
 using SupportBot.Dialogs;
+using SupportBot.Knowledge;
+using SupportBot.Core.Knowledge;
 using SupportBot.Storage.Memory;
 
 namespace SupportBot.Testing;
@@ -15,6 +17,12 @@ namespace SupportBot.Testing;
 public sealed class TestBot
 {
     private static readonly Lazy<DialogCatalog> ShippedCatalog = new(() => DialogCatalogLoader.Load(RepoPaths.Dialogs));
+
+    // Built once per test run: indexing is cheap, but SmartCn's dictionaries take a moment to load.
+    private static readonly Lazy<LuceneKnowledgeBase> ShippedKnowledge = new(() => new LuceneKnowledgeBase(ShippedCatalog.Value.Knowledge, ShippedCatalog.Value.Synonyms));
+
+    /// <summary>The knowledge base over the shipped articles.</summary>
+    public static IKnowledgeBase ShippedKnowledgeBase => ShippedKnowledge.Value;
 
     /// <summary>Wires a bot; <paramref name="channels"/> are the channel clients (for delete requests).</summary>
     public TestBot(
@@ -30,7 +38,8 @@ public sealed class TestBot
         Store = new InMemoryBotStore();
         var registry = new RecognizerRegistry();
         Engine = new DialogEngine(
-            Catalog, SlotKinds.All.Select(registry.Get), Store, Store, Options, Time);
+            Catalog, SlotKinds.All.Select(registry.Get), Store, Store, Options, Time,
+            catalog is null ? ShippedKnowledge.Value : new LuceneKnowledgeBase(catalog.Knowledge, catalog.Synonyms));
         Support = support ?? new SupportOptions();
         var hours = BusinessHours.Parse(Support.BusinessHours, Options.TimeZone);
         Queue = new QueueAdvisor(Store, Catalog, Support, hours);

@@ -1,6 +1,9 @@
+using SupportBot.Core.Knowledge;
+
 namespace SupportBot.Core.Catalog;
 
-/// <summary>Everything loaded from <c>dialogs/</c>: the problems, the texts, the commands, the FAQ.</summary>
+/// <summary>Everything loaded from <c>dialogs/</c>: the problems, the texts, the commands, the knowledge articles,
+/// the agents' canned replies.</summary>
 public sealed class DialogCatalog
 {
     private readonly Dictionary<string, ProblemDefinition> _problemsById;
@@ -10,15 +13,17 @@ public sealed class DialogCatalog
         IReadOnlyList<ProblemDefinition> problems,
         IReadOnlyDictionary<string, LocalizedText> texts,
         IReadOnlyDictionary<string, IReadOnlyList<string>> commands,
-        IReadOnlyList<FaqEntry> faq,
-        IReadOnlyList<CannedReply>? cannedReplies = null)
+        IReadOnlyList<KnowledgeArticle> knowledge,
+        IReadOnlyList<CannedReply>? cannedReplies = null,
+        IReadOnlyList<KnowledgeSynonym>? synonyms = null)
     {
+        Synonyms = synonyms ?? [];
         CannedReplies = cannedReplies ?? [];
         Problems = [.. problems.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)];
         _problemsById = Problems.ToDictionary(p => p.Id, StringComparer.Ordinal);
         Texts = texts;
         Commands = commands;
-        Faq = faq;
+        Knowledge = knowledge;
     }
 
     /// <summary>Problems in menu order.</summary>
@@ -31,8 +36,11 @@ public sealed class DialogCatalog
     /// <c>skip</c>, <c>yes</c>, <c>no</c> …), all locales together, compared case-insensitively.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Commands { get; }
 
-    /// <summary>Side questions answered mid-flow.</summary>
-    public IReadOnlyList<FaqEntry> Faq { get; }
+    /// <summary>The knowledge articles (every language version), which answer users' questions.</summary>
+    public IReadOnlyList<KnowledgeArticle> Knowledge { get; }
+
+    /// <summary>Users' words for the articles' words, searched along with them.</summary>
+    public IReadOnlyList<KnowledgeSynonym> Synonyms { get; }
 
     /// <summary>Canned replies agents pick in the console (per language), from <c>dialogs/canned.yaml</c>.</summary>
     public IReadOnlyList<CannedReply> CannedReplies { get; }

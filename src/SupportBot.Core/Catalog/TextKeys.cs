@@ -51,6 +51,18 @@ public static class TextKeys
     /// <summary>The user said self-help solved it.</summary>
     public const string SelfHelpSolved = "selfHelp.solved";
 
+    /// <summary>A knowledge answer; placeholders {title} (the article's) and {passage}.</summary>
+    public const string KnowledgeAnswer = "knowledge.answer";
+
+    /// <summary>After a knowledge answer: "did this answer your question?".</summary>
+    public const string KnowledgeAsk = "knowledge.ask";
+
+    /// <summary>The user said the knowledge answer helped.</summary>
+    public const string KnowledgeHelped = "knowledge.helped";
+
+    /// <summary>The knowledge answer did not help and the question named no problem: "tell me what happened".</summary>
+    public const string KnowledgeNotHelped = "knowledge.notHelped";
+
     /// <summary>Appended to an optional detail's question: how to skip.</summary>
     public const string OptionalSuffix = "gather.optionalSuffix";
 

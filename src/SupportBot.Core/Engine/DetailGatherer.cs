@@ -4,26 +4,26 @@ using SupportBot.Core.Recognizers;
 namespace SupportBot.Core.Engine;
 
 /// <summary>The detail-gathering part of a flow: asks each detail in turn, recognizes answers (several details in
-/// one message too), re-prompts with a specific error, answers side questions, and offers a human after too many
-/// failed attempts.</summary>
+/// one message too), re-prompts with a specific error, answers side questions from the knowledge base, and offers a
+/// human after too many failed attempts.</summary>
 internal sealed class DetailGatherer
 {
     private readonly IReadOnlyDictionary<string, ISlotRecognizer> _recognizers;
     private readonly ReplyBuilder _replies;
-    private readonly KeywordMatcher<FaqEntry> _faq;
+    private readonly KnowledgeResponder _knowledge;
     private readonly EngineOptions _options;
     private readonly TimeZoneInfo _zone;
 
     public DetailGatherer(
         IReadOnlyDictionary<string, ISlotRecognizer> recognizers,
         ReplyBuilder replies,
-        KeywordMatcher<FaqEntry> faq,
+        KnowledgeResponder knowledge,
         EngineOptions options,
         TimeZoneInfo zone)
     {
         _recognizers = recognizers;
         _replies = replies;
-        _faq = faq;
+        _knowledge = knowledge;
         _options = options;
         _zone = zone;
     }
@@ -100,7 +100,7 @@ internal sealed class DetailGatherer
             return;
         }
 
-        if (TryAnswerSideQuestion(turn))
+        if (_knowledge.TryAnswer(turn, problem.Id))
         {
             turn.Say(_replies.DetailPrompt(problem, detail, state.Locale, _replies.Text(TextKeys.ResumeAfterSideAnswer, state.Locale)));
             return;
@@ -507,23 +507,6 @@ internal sealed class DetailGatherer
         }
 
         return false;
-    }
-
-    private bool TryAnswerSideQuestion(Turn turn)
-    {
-        if (!TextMatching.LooksLikeQuestion(turn.Text))
-        {
-            return false;
-        }
-
-        var matches = _faq.Score(turn.Text);
-        if (matches.Count == 0)
-        {
-            return false;
-        }
-
-        turn.Say(Activities.BotReply.Plain(matches[0].Target.Answer.Get(turn.Locale)));
-        return true;
     }
 
     private RecognizerContext Context(Turn turn, DetailDefinition detail) =>

@@ -1,5 +1,6 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.Catalog;
+using SupportBot.Core.Knowledge;
 using SupportBot.Core.Recognizers;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
@@ -22,16 +23,19 @@ public sealed class DialogEngine
     private readonly CommandHandler _commands;
     private readonly AgentVerifier _verifier;
     private readonly HumanRequest _human;
+    private readonly KnowledgeResponder _knowledge;
     private readonly Dictionary<string, string> _commandByWord = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the engine. Throws when a dialog names a detail kind no recognizer handles.</summary>
+    /// <summary>Creates the engine. Throws when a dialog names a detail kind no recognizer handles. Without
+    /// <paramref name="knowledge"/> questions get no article answers.</summary>
     public DialogEngine(
         DialogCatalog catalog,
         IEnumerable<ISlotRecognizer> recognizers,
         ITicketStore tickets,
         IAgentDirectory agents,
         EngineOptions options,
-        TimeProvider time)
+        TimeProvider time,
+        IKnowledgeBase? knowledge = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
@@ -48,9 +52,9 @@ public sealed class DialogEngine
             }
         }
 
-        var faq = new KeywordMatcher<FaqEntry>(catalog.Faq.Select(f => (f, f.Keywords.Values.SelectMany(k => k))));
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        _gatherer = new DetailGatherer(byKind, _replies, faq, options, zone);
+        _knowledge = new KnowledgeResponder(knowledge, _replies);
+        _gatherer = new DetailGatherer(byKind, _replies, _knowledge, options, zone);
         _tickets = new TicketFactory(tickets, _replies);
         _identifier = new ProblemIdentifier(catalog);
         _choiceTitles = new ChoiceTitleIndex(catalog);
@@ -230,6 +234,9 @@ public sealed class DialogEngine
                 }
 
                 break;
+            case Phase.KnowledgeAnswered:
+                await AfterKnowledgeAnswerAsync(turn, problem, command, ct);
+                break;
             case Phase.AttemptsExceeded when problem is not null:
                 state.Phase = Phase.Gathering;
                 state.Attempts = 0;
@@ -289,6 +296,50 @@ public sealed class DialogEngine
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>"Did this answer your question?": yes ends here; no goes on to the problem the question was about
+    /// (straight to its questions: the article was its self-help), or to the choice between the likely problems, or
+    /// asks what happened; anything else is a new message at the menu.</summary>
+    private async ValueTask AfterKnowledgeAnswerAsync(Turn turn, ProblemDefinition? problem, string? command, CancellationToken ct)
+    {
+        var state = turn.State;
+        if (turn.Choice == "solved" || command == CommandIds.Yes)
+        {
+            state.ResetFlow();
+            state.Phase = Phase.Done;
+            turn.Say(BotReply.Plain(_replies.Text(TextKeys.KnowledgeHelped, state.Locale)));
+            return;
+        }
+
+        // "没有" is also the skip word; after "did this answer it?" it means no.
+        if (turn.Choice == "needHelp" || command is CommandIds.No or CommandIds.Skip)
+        {
+            if (problem is not null)
+            {
+                await StartProblemAsync(turn, problem, ct, selfHelpShown: true);
+            }
+            else if (state.ClarifyOptions.Count > 1)
+            {
+                state.Phase = Phase.Clarify;
+                Reprompt(turn);
+            }
+            else
+            {
+                state.Phase = Phase.Menu;
+                turn.Say(BotReply.Plain(_replies.Text(TextKeys.KnowledgeNotHelped, state.Locale)));
+                Reprompt(turn);
+            }
+
+            return;
+        }
+
+        state.ResetFlow(keepEarly: true);
+        state.Phase = Phase.Menu;
+        if (!await IdentifyAsync(turn, quietWhenUnknown: false, ct))
+        {
+            Reprompt(turn);
         }
     }
 
@@ -374,6 +425,11 @@ public sealed class DialogEngine
         // Details stated before the problem is known wait for it ("hi, my uid is 48213377").
         _gatherer.HarvestEarly(turn);
         var candidates = picked is null ? _identifier.Identify(turn.Text) : [picked];
+        if (picked is null && TryAnswerQuestion(turn, candidates))
+        {
+            return true;
+        }
+
         if (candidates.Count == 1)
         {
             await StartProblemAsync(turn, candidates[0], ct);
@@ -404,7 +460,47 @@ public sealed class DialogEngine
         return false;
     }
 
-    private async ValueTask StartProblemAsync(Turn turn, ProblemDefinition problem, CancellationToken ct)
+    /// <summary>A question ("how long does a TRC20 withdrawal take?") is answered from the knowledge base before any
+    /// flow starts; a report ("my UID is 48213377, deposit missing, why?") is not: it states details of its own, and
+    /// its flow asks for what is missing. Coin and network are part of a question too. An article about another
+    /// problem than the message names is a misreading ("充值不到账，你们是不是骗子平台" is a complaint about a deposit,
+    /// not a question about scams): the flow starts instead.</summary>
+    private bool TryAnswerQuestion(Turn turn, IReadOnlyList<ProblemDefinition> candidates)
+    {
+        var state = turn.State;
+        if (turn.Choice is not null || state.Values.Keys.Any(IsReportDetail))
+        {
+            return false;
+        }
+
+        var problem = candidates.Count == 1 ? candidates[0] : null;
+        if (_knowledge.Find(turn, problem?.Id) is not { } found
+            || (candidates.Count > 0 && found.Answer.Problems.Count > 0 && !candidates.Any(c => found.Answer.Problems.Contains(c.Id))))
+        {
+            return false;
+        }
+
+        _knowledge.Say(turn, found.Answer, found.Locale, problem?.Id);
+
+        // What a "no" leads to: the problem the message named, else the ones the article belongs to ("提u要多久" names
+        // no problem, but its article is about withdrawals).
+        IReadOnlyList<string> likely = candidates.Count > 0 ? [.. candidates.Select(p => p.Id)] : found.Answer.Problems;
+        state.ResetFlow(keepEarly: true);
+        state.ProblemId = likely.Count == 1 ? likely[0] : null;
+        if (likely.Count > 1)
+        {
+            state.ClarifyOptions.AddRange(likely.Take(3));
+        }
+
+        state.Phase = Phase.KnowledgeAnswered;
+        Reprompt(turn);
+        return true;
+    }
+
+    private static bool IsReportDetail(string key) =>
+        key.StartsWith('@') && key != DetailGatherer.EarlyKey(SlotKinds.Coin) && key != DetailGatherer.EarlyKey(SlotKinds.Network);
+
+    private async ValueTask StartProblemAsync(Turn turn, ProblemDefinition problem, CancellationToken ct, bool selfHelpShown = false)
     {
         var state = turn.State;
         var early = state.Values.Where(v => v.Key.StartsWith('@')).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
@@ -424,7 +520,8 @@ public sealed class DialogEngine
 
         // A user who already gives details is reporting, not asking how to check: straight to what is missing. How
         // long it has been ("充值三个小时了还没到账") is part of the complaint, not a report: the self-help still fits.
-        if (problem.SelfHelp is null || problem.Details.Any(d => d.Kind != SlotKinds.Time && state.Values.ContainsKey(d.Id)))
+        if (selfHelpShown || problem.SelfHelp is null
+            || problem.Details.Any(d => d.Kind != SlotKinds.Time && state.Values.ContainsKey(d.Id)))
         {
             _gatherer.Start(turn, problem);
             return;
@@ -474,6 +571,6 @@ public sealed class DialogEngine
         : Locales.FromHint(hint);
 
     private static bool IsMidFlow(Phase phase) =>
-        phase is Phase.Clarify or Phase.SelfHelp or Phase.Gathering or Phase.AttemptsExceeded or Phase.Confirm
+        phase is Phase.Clarify or Phase.SelfHelp or Phase.KnowledgeAnswered or Phase.Gathering or Phase.AttemptsExceeded or Phase.Confirm
             or Phase.EditWhich or Phase.Conflict;
 }

@@ -41,4 +41,8 @@ public enum Phase
 
     /// <summary>A message contradicted a detail given earlier; waiting for which value is right.</summary>
     Conflict = 12,
+
+    /// <summary>A question was answered from a knowledge article; waiting for "did this answer it?". The problem the
+    /// question was about (if any) waits in <see cref="ConversationState.ProblemId"/> for a "no".</summary>
+    KnowledgeAnswered = 13,
 }

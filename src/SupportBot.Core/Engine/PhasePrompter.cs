@@ -54,6 +54,10 @@ internal static class PhasePrompter
                 TextKeys.SelfHelpAsk,
                 [replies.Choice("solved", locale), replies.Choice("needHelp", locale), replies.Choice("human", locale)],
                 Steps.SelfHelp),
+            Phase.KnowledgeAnswered => (
+                TextKeys.KnowledgeAsk,
+                [replies.Choice("solved", locale), replies.Choice("needHelp", locale), replies.Choice("human", locale)],
+                Steps.Knowledge),
             Phase.EditWhich when problem is not null => (
                 TextKeys.EditWhich,
                 [.. problem.Details.Where(d => state.Values.ContainsKey(d.Id))

@@ -16,6 +16,9 @@ public static class Steps
     /// <summary>Asking which of two contradicting values is right.</summary>
     public const string Conflict = "conflict";
 
+    /// <summary>"Did this answer your question?" after a knowledge article's passage.</summary>
+    public const string Knowledge = "knowledge";
+
     /// <summary>"Did the self-help solve it?".</summary>
     public const string SelfHelp = "selfHelp";
 

@@ -84,16 +84,46 @@ public static class TextMatching
         return false;
     }
 
-    /// <summary>Whether the text reads like a question rather than an answer.</summary>
-    public static bool LooksLikeQuestion(string text) =>
-        text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal)
-        || text.Contains('吗', StringComparison.Ordinal) || text.Contains("什么", StringComparison.Ordinal)
-        || text.Contains("怎么", StringComparison.Ordinal) || text.Contains("如何", StringComparison.Ordinal)
-        || text.Contains("哪里", StringComparison.Ordinal) || text.Contains("多久", StringComparison.Ordinal)
-        || text.StartsWith("what ", StringComparison.OrdinalIgnoreCase)
-        || text.StartsWith("how ", StringComparison.OrdinalIgnoreCase)
-        || text.StartsWith("where ", StringComparison.OrdinalIgnoreCase)
-        || text.StartsWith("why ", StringComparison.OrdinalIgnoreCase);
+    // Chinese question words and particles, anywhere in the text.
+    private static readonly string[] ChineseQuestionCues =
+        ["吗", "什么", "怎么", "如何", "哪里", "哪儿", "多久", "多长时间", "为什么", "为啥", "咋", "能不能", "可不可以", "是不是", "几个", "多少"];
+
+    // English question words, as whole words anywhere ("hey how long does it take" has no question mark).
+    private static readonly string[] EnglishQuestionWords = ["what", "whats", "what's", "how", "where", "why", "when", "which", "can", "does", "do", "is"];
+
+    /// <summary>Whether the text reads like a question rather than an answer: a question mark, a Chinese question
+    /// word, or an English one (as the first word, or "how"/"why"/"what"/"where"/"when" anywhere).</summary>
+    public static bool LooksLikeQuestion(string text)
+    {
+        if (text.Contains('?', StringComparison.Ordinal) || text.Contains('？', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var cue in ChineseQuestionCues)
+        {
+            if (text.Contains(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var first = true;
+        foreach (var word in text.Split([' ', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var anywhere = word.Equals("how", StringComparison.OrdinalIgnoreCase) || word.Equals("why", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("what", StringComparison.OrdinalIgnoreCase) || word.Equals("where", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("when", StringComparison.OrdinalIgnoreCase);
+            if (anywhere || (first && EnglishQuestionWords.Contains(word, StringComparer.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            first = false;
+        }
+
+        return false;
+    }
 
     private static bool IsTrailingPunctuation(char c) =>
         c is '.' or '!' or '?' or ',' or ';' or '~' or '。' or '！' or '？' or '，' or '；' or '～' or '…';

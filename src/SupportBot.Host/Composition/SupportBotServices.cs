@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Engine;
+using SupportBot.Core.Knowledge;
 using SupportBot.Core.Recognizers;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
 using SupportBot.Dialogs;
 using SupportBot.Host.Handoff;
+using SupportBot.Knowledge;
 using SupportBot.Screenshots;
 using SupportBot.Storage;
 
@@ -30,6 +32,13 @@ public static class SupportBotServices
 
         services.AddSingleton(sp => LoadCatalog(
             sp.GetRequiredService<IOptions<DialogsOptions>>().Value, builder.Environment.ContentRootPath));
+        services.AddSingleton<IKnowledgeBase>(sp =>
+        {
+            var catalog = sp.GetRequiredService<DialogCatalog>();
+            return new BackgroundKnowledgeBase(
+                () => new LuceneKnowledgeBase(catalog.Knowledge, catalog.Synonyms),
+                sp.GetRequiredService<ILogger<BackgroundKnowledgeBase>>());
+        });
         services.AddSingleton<RecognizerRegistry>();
         services.AddSingleton<ISecretScanner, SecretScanner>();
         services.AddSingleton<IOutboundGuard, OutboundGuard>();
@@ -44,7 +53,8 @@ public static class SupportBotServices
                 sp.GetRequiredService<Core.Storage.ITicketStore>(),
                 sp.GetRequiredService<IAgentDirectory>(),
                 sp.GetRequiredService<IOptions<EngineOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IKnowledgeBase>());
         });
         services.AddSupportBotScreenshots(builder.Configuration);
 

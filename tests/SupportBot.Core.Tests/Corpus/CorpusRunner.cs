@@ -88,8 +88,9 @@ internal static class CorpusRunner
                 clarifiedRight = true;
                 await chat.ChooseAsync(ChoiceValues.Problem(expected));
             }
-            else if (step == Steps.SelfHelp)
+            else if (step is Steps.SelfHelp or Steps.Knowledge)
             {
+                // A knowledge answer stands in for the self-help: the user still needs help.
                 await chat.ChooseAsync("needHelp");
             }
             else if (step == Steps.DuplicateOffer)
