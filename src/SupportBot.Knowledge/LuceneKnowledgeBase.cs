@@ -113,13 +113,16 @@ public sealed class LuceneKnowledgeBase : IKnowledgeBase, IDisposable
         private readonly DirectoryReader _reader;
         private readonly Dictionary<string, HashSet<string>> _vocabulary;
         private readonly Dictionary<string, List<HashSet<string>>> _paragraphWords;
+        private readonly Dictionary<string, HashSet<string>> _titleWords;
         private readonly Dictionary<string, int> _articlesUsing = new(StringComparer.Ordinal);
 
         private LanguageIndex(
             Analyzer analyzer, RAMDirectory directory, Dictionary<string, KnowledgeArticle> articles,
-            Dictionary<string, HashSet<string>> vocabulary, Dictionary<string, List<HashSet<string>>> paragraphWords)
+            Dictionary<string, HashSet<string>> vocabulary, Dictionary<string, List<HashSet<string>>> paragraphWords,
+            Dictionary<string, HashSet<string>> titleWords)
         {
             _paragraphWords = paragraphWords;
+            _titleWords = titleWords;
             foreach (var term in vocabulary.Values.SelectMany(v => v))
             {
                 _articlesUsing[term] = _articlesUsing.GetValueOrDefault(term) + 1;
@@ -136,15 +139,24 @@ public sealed class LuceneKnowledgeBase : IKnowledgeBase, IDisposable
         public Analyzer Analyzer { get; }
 
         /// <summary>The paragraph of <paramref name="article"/> that shares the most (by rarity) with the question
-        /// (the title's words counting for the first); the first one on a tie.</summary>
+        /// (the title's words counting half for the first); the first one on a tie.</summary>
         public string BestParagraph(KnowledgeArticle article, List<string> terms)
         {
             var best = article.Paragraphs[0];
             var bestScore = 0.0;
             var paragraphs = _paragraphWords[article.Id];
+            var title = _titleWords[article.Id];
             for (var i = 0; i < paragraphs.Count; i++)
             {
                 var score = terms.Where(paragraphs[i].Contains).Sum(Weight);
+                if (i == 0)
+                {
+                    // The first paragraph answers the title's question (docs/knowledge.md asks authors to write it so):
+                    // a title word counts half for it, so that a title with two questions ("what is a TXID and where
+                    // do I find it?") does not keep the second one's paragraph from answering.
+                    score += terms.Where(t => title.Contains(t) && !paragraphs[0].Contains(t)).Sum(Weight) / 2;
+                }
+
                 if (score > bestScore)
                 {
                     (best, bestScore) = (article.Paragraphs[i], score);
@@ -165,6 +177,7 @@ public sealed class LuceneKnowledgeBase : IKnowledgeBase, IDisposable
             var config = new IndexWriterConfig(KnowledgeAnalyzers.Version, analyzer) { Similarity = new BM25Similarity() };
             var vocabulary = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var paragraphWords = new Dictionary<string, List<HashSet<string>>>(StringComparer.Ordinal);
+            var titleWords = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             using (var writer = new IndexWriter(directory, config))
             {
                 foreach (var article in articles)
@@ -195,19 +208,17 @@ public sealed class LuceneKnowledgeBase : IKnowledgeBase, IDisposable
                     writer.AddDocument(document);
                     vocabulary[article.Id] = words;
 
-                    // The first paragraph answers the title's question (docs/knowledge.md asks authors to write it so),
-                    // so the title's words count for it.
                     paragraphWords[article.Id] =
                     [
-                        .. article.Paragraphs.Select((p, i) => new HashSet<string>(
-                            KnowledgeAnalyzers.Terms(analyzer, i == 0 ? article.Title + "\n" + p : p), StringComparer.Ordinal)),
+                        .. article.Paragraphs.Select(p => new HashSet<string>(KnowledgeAnalyzers.Terms(analyzer, p), StringComparer.Ordinal)),
                     ];
+                    titleWords[article.Id] = new HashSet<string>(KnowledgeAnalyzers.Terms(analyzer, article.Title), StringComparer.Ordinal);
                 }
 
                 writer.Commit();
             }
 
-            return new LanguageIndex(analyzer, directory, articles.ToDictionary(a => a.Id, StringComparer.Ordinal), vocabulary, paragraphWords);
+            return new LanguageIndex(analyzer, directory, articles.ToDictionary(a => a.Id, StringComparer.Ordinal), vocabulary, paragraphWords, titleWords);
         }
 
         /// <summary>The share of the question the article speaks about: each question term weighs by its rarity

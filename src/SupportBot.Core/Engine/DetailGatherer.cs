@@ -100,7 +100,7 @@ internal sealed class DetailGatherer
             return;
         }
 
-        if (_knowledge.TryAnswer(turn, problem.Id))
+        if (_knowledge.TryAnswer(turn, problem.Id, detail.Title))
         {
             turn.Say(_replies.DetailPrompt(problem, detail, state.Locale, _replies.Text(TextKeys.ResumeAfterSideAnswer, state.Locale)));
             return;

@@ -18,10 +18,11 @@ internal sealed class KnowledgeResponder
     }
 
     /// <summary>Says the passage that answers the turn's text and returns true, or returns false and says nothing
-    /// (no knowledge base, not a question, no confident answer).</summary>
-    public bool TryAnswer(Turn turn, string? problemId)
+    /// (no knowledge base, not a question, no confident answer). <paramref name="askedFor"/> names what the bot just
+    /// asked for ("Withdrawal ID"): "where do I find it?" is about that.</summary>
+    public bool TryAnswer(Turn turn, string? problemId, LocalizedText? askedFor = null)
     {
-        if (Find(turn, problemId) is not { } found)
+        if (Find(turn, problemId, askedFor) is not { } found)
         {
             return false;
         }
@@ -32,7 +33,7 @@ internal sealed class KnowledgeResponder
 
     /// <summary>The answer to the turn's text and the language it is in, or null (no knowledge base, not a question,
     /// no confident answer).</summary>
-    public (KnowledgeAnswer Answer, string Locale)? Find(Turn turn, string? problemId)
+    public (KnowledgeAnswer Answer, string Locale)? Find(Turn turn, string? problemId, LocalizedText? askedFor = null)
     {
         var text = turn.Text;
         if (_knowledge is null || text.Length == 0 || !TextMatching.LooksLikeQuestion(text))
@@ -45,7 +46,8 @@ internal sealed class KnowledgeResponder
         var locale = TextMatching.HasCjk(text) ? Locales.Supported.Chinese
             : TextMatching.HasLatinWords(text, 3) ? Locales.Supported.English
             : turn.Locale;
-        return _knowledge.Find(text, locale, problemId) is { } answer ? (answer, locale) : null;
+        var question = askedFor is null ? text : text + "\n" + askedFor.Get(locale);
+        return _knowledge.Find(question, locale, problemId) is { } answer ? (answer, locale) : null;
     }
 
     /// <summary>Says <paramref name="answer"/>: the article's title, then the passage.</summary>

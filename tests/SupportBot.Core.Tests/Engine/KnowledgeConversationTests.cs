@@ -111,6 +111,22 @@ public class KnowledgeConversationTests
     }
 
     [Fact]
+    public async Task WhereIsItMidFlowIsAboutWhatTheBotAskedFor()
+    {
+        var chat = _bot.Conversation();
+        await chat.SendAsync("提现一直没到账");
+        await chat.ChooseAsync("needHelp");
+        await chat.SendAsync("48213377");
+        await chat.SendAsync("USDT TRC20 100 昨天下午三点");
+        Assert.Equal("withdrawalId", chat.Last.StepId);
+
+        await chat.SendAsync("不知道在哪里找");
+
+        Assert.StartsWith(Book + Title("order-id", "zh-CN") + "\n提现单号", chat.Replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal("withdrawalId", chat.Last.StepId);
+    }
+
+    [Fact]
     public async Task ANewProblemInsteadOfYesOrNoIsTakenAsANewMessage()
     {
         var chat = _bot.Conversation();
