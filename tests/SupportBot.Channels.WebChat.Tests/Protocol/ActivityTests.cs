@@ -143,6 +143,9 @@ public class ActivityTests
         var now = (await client.GetActivitiesAsync(""))["activities"]!.AsArray();
         Assert.Equal([id], now.Select(a => (string)a!["id"]!));
         time.Advance(TimeSpan.FromMinutes(1.5));
+        // The delivery loop may have been between its drain and its poll timer when the clock moved; that timer then
+        // counts from the new time and never fires on this clock. A wake-up is latched, so the loop drains once more.
+        host.Get<Core.Routing.OutboxSignal>().Notify("webchat");
         await using var stream = await client.OpenStreamAsync(client.StreamUrl);
         await stream.WaitForAsync(a => WebChatHost.AnswersTo(a, id) && a["suggestedActions"] is not null, "the reply");
         var texts = stream.Activities.Where(WebChatHost.IsBotMessage).Select(a => (string)a["text"]!).ToList();
