@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => (IAgentSessionStore)sp.GetRequiredService<StorageRoot>().Store);
         services.TryAddSingleton(sp => (ITicketSearchStore)sp.GetRequiredService<StorageRoot>().Store);
         services.TryAddSingleton(sp => (IReportStore)sp.GetRequiredService<StorageRoot>().Store);
+        services.TryAddSingleton(sp => (ITicketSummaryStore)sp.GetRequiredService<StorageRoot>().Store);
         services.TryAddSingleton<IAttachmentStore>(sp =>
         {
             var attachments = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Attachments;

@@ -73,6 +73,10 @@ public sealed record Ticket
     /// <summary>When the user last wrote about it.</summary>
     public DateTimeOffset? LastUserMessageAt { get; init; }
 
+    /// <summary>A short summary for the agent written by the optional AI from the redacted transcript (checked by the
+    /// outbound guard and the secret scanner), or null: AI off, failed, or not done yet.</summary>
+    public string? Summary { get; init; }
+
     /// <summary>Files kept with it.</summary>
     public IReadOnlyList<TicketAttachment> Attachments { get; init; } = [];
 

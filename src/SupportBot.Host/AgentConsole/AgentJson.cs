@@ -55,6 +55,7 @@ internal static class AgentJson
             t.Locale,
             t.Rating,
             t.RatingComment,
+            t.Summary,
             t.FirstResponseAt,
             [.. t.Details.Select(d => new ConsoleDetail(d.Id, DetailTitle(catalog, t.Category, d.Id, lang), d.Display, d.Original))],
             [.. t.Attachments.Select(a => new ConsoleAttachment(
@@ -103,6 +104,7 @@ public sealed record ConsoleTicket(
     string Locale,
     int? Rating,
     string? RatingComment,
+    string? Summary,
     DateTimeOffset? FirstResponseAt,
     IReadOnlyList<ConsoleDetail> Details,
     IReadOnlyList<ConsoleAttachment> Attachments,

@@ -53,6 +53,7 @@ internal static class ApiMapper
         t.Unreachable,
         t.Rating,
         t.RatingComment,
+        t.Summary,
         t.CreatedAt,
         t.UpdatedAt,
         t.FirstResponseAt,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupportBot.AI;
 using SupportBot.Core.Catalog;
 using SupportBot.Core.Engine;
 using SupportBot.Core.Knowledge;
@@ -64,6 +65,7 @@ public static class SupportBotServices
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSignal>();
         services.AddSupportHandoff();
+        services.AddSupportBotAI();
         services.AddHostedService<Delivery.OutboxDeliveryService>();
         return builder;
     }
@@ -76,6 +78,7 @@ public static class SupportBotServices
         try
         {
             _ = services.GetRequiredService<IOptions<EngineOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<AiOptions>>().Value;
             _ = services.GetRequiredService<ConversationRouter>();
         }
         catch (OptionsValidationException ex)

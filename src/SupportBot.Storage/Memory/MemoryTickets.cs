@@ -204,6 +204,24 @@ internal sealed class MemoryTickets
         }
     }
 
+    /// <summary>Sets the AI's summary without moving the version (see <see cref="Core.Storage.ITicketSummaryStore"/>);
+    /// false when there is no such ticket.</summary>
+    public bool SetSummary(long number, string summary)
+    {
+        lock (_gate)
+        {
+            if (!_rows.TryGetValue(number, out var row))
+            {
+                return false;
+            }
+
+            _index.Remove(row.Ticket, row.RatedAt);
+            row.Ticket = row.Ticket with { Summary = summary };
+            _index.Add(row.Ticket, row.RatedAt);
+            return true;
+        }
+    }
+
     // Every write of a row goes through here, so the indexes never miss one.
     private void Put(long number, MemoryTicketRow row)
     {

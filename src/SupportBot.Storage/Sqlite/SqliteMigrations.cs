@@ -231,6 +231,11 @@ internal static class SqliteMigrations
         """
         ALTER TABLE tickets ADD COLUMN user_name TEXT;
         """,
+
+        // 7: the optional AI's summary of the ticket for the agent (issue 16).
+        """
+        ALTER TABLE tickets ADD COLUMN summary TEXT;
+        """,
     ];
 
     /// <summary>The schema version this code expects.</summary>

@@ -13,7 +13,8 @@ internal static class SqliteTicketReader
     public const string Columns = """
         number, channel, conversation_id, user_id, category, priority, status, secret_exposed, locale, details,
         transcript_from_seq, created_at, updated_at, version, assignee_id, assignee_name, unreachable, rating,
-        rating_comment, first_response_at, resolved_at, closed_at, last_user_message_at, attachments, user_name
+        rating_comment, first_response_at, resolved_at, closed_at, last_user_message_at, attachments, user_name,
+        summary
         """;
 
     public static Ticket Read(SqliteDataReader reader) => new()
@@ -42,6 +43,7 @@ internal static class SqliteTicketReader
         LastUserMessageAt = OptionalTime(reader, 22),
         Attachments = StorageJson.DeserializeAttachments(reader.IsDBNull(23) ? null : reader.GetString(23)),
         UserName = reader.IsDBNull(24) ? null : reader.GetString(24),
+        Summary = reader.IsDBNull(25) ? null : reader.GetString(25),
     };
 
     private static DateTimeOffset? OptionalTime(SqliteDataReader reader, int ordinal) =>

@@ -15,6 +15,8 @@ namespace SupportBot.Host.Api.Wire;
 /// <param name="Unreachable">The user's chat no longer accepts messages.</param>
 /// <param name="Rating">The user's 1–5 rating, once given.</param>
 /// <param name="RatingComment">The user's rating comment (redacted), if any.</param>
+/// <param name="Summary">A short summary for the agent written by the optional AI from the redacted transcript, or
+/// null (AI off, failed, or not done yet).</param>
 /// <param name="CreatedAt">Created (ISO-8601).</param>
 /// <param name="UpdatedAt">Last changed.</param>
 /// <param name="FirstResponseAt">An agent's first reply.</param>
@@ -38,6 +40,7 @@ public sealed record TicketDto(
     bool Unreachable,
     int? Rating,
     string? RatingComment,
+    string? Summary,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FirstResponseAt,

@@ -354,6 +354,8 @@
     fact(facts, t('console.ui.ticket.language'), view.locale);
     fact(facts, t('console.ui.ticket.created'), when(ticket.createdAt));
     fact(facts, t('console.ui.col.sla'), slaLabel(ticket, now), ticket.slaBreached ? 'sla-breached' : '');
+    // Written by the optional AI from the redacted transcript; absent when AI is off or failed.
+    if (view.summary) fact(facts, t('console.ui.ticket.aiSummary'), view.summary, 'ai-summary');
     if (view.rating) fact(facts, t('console.ui.ticket.rating'), view.rating + ' / 5' + (view.ratingComment ? ': ' + view.ratingComment : ''));
     if (ticket.secretExposed) fact(facts, t('console.ui.ticket.warning'), t('console.ui.ticket.secretExposed'));
     if (ticket.unreachable) fact(facts, t('console.ui.ticket.delivery'), t('console.ui.ticket.unreachable'));
