@@ -20,6 +20,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly List<RecordedChatRequest> _requests = [];
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposed;
 
     private FakeOpenAiServer(WebApplication app, Uri address)
     {
@@ -86,9 +87,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops the server (a test may stop it early to play a server that is down).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
