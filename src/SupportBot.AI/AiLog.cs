@@ -28,4 +28,8 @@ internal static partial class AiLog
     [LoggerMessage(EventId = 1605, Level = LogLevel.Information,
         Message = "AI summary stored on ticket {Ticket} ({Characters} characters) {LatencyMs:F0} ms after it was created")]
     public static partial void SummaryStored(ILogger logger, long ticket, int characters, double latencyMs);
+
+    [LoggerMessage(EventId = 1606, Level = LogLevel.Warning,
+        Message = "AI summary for ticket {Ticket} failed ({Failure}); the ticket stays without one")]
+    public static partial void SummaryFailed(ILogger logger, long ticket, string failure);
 }

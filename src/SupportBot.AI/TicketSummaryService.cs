@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,26 +8,45 @@ namespace SupportBot.AI;
 
 /// <summary>Summarises each new ticket in the background. It listens to <see cref="TicketEvents"/>, which are
 /// published after the user's turn has committed, so the model is never on the user's path: a slow or failing model
-/// delays nothing but the summary. With AI off it returns at once and never subscribes.</summary>
+/// delays nothing but the summaries (handled one at a time, each bounded by the timeout). With AI off it never
+/// subscribes and never builds the HTTP client.</summary>
 internal sealed class TicketSummaryService(
     IOptions<AiOptions> options,
     TicketEvents events,
     IServiceProvider services,
     ILogger<TicketSummaryService> logger) : BackgroundService
 {
+    private TicketSubscription? _subscription;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Subscribed here, not in ExecuteAsync (which .NET runs on the thread pool), so no ticket created right after
+        // start-up is missed.
+        if (options.Value.Enabled)
+        {
+            _subscription = events.Subscribe();
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _subscription?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
+        if (_subscription is null)
         {
             return;
         }
 
-        // Resolved only when enabled: with AI off the HTTP client is never even built.
-        var summarizer = (TicketSummarizer)services.GetService(typeof(TicketSummarizer))!;
-        using var subscription = events.Subscribe();
+        var summarizer = services.GetRequiredService<TicketSummarizer>();
         try
         {
-            await foreach (var change in subscription.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var change in _subscription.Reader.ReadAllAsync(stoppingToken))
             {
                 if (change.Kind != TicketEventKind.Created)
                 {
@@ -39,14 +59,18 @@ internal sealed class TicketSummaryService(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // A store failure costs the summary only; the type alone, as a message might quote text.
-                    logger.LogWarning("AI summary for ticket {Ticket} failed: {Failure}", change.Number, ex.GetType().Name);
+                    // A store failure costs the summary only.
+                    AiLog.SummaryFailed(logger, change.Number, ex.GetType().Name);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+        finally
+        {
+            _subscription.Dispose();
         }
     }
 }
