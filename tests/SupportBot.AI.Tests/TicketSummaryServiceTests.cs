@@ -24,7 +24,7 @@ public sealed class TicketSummaryServiceTests
         await service.StartAsync(TestContext.Current.CancellationToken);
         var number = await ChatToTicket.DepositAsync(bot.Conversation());
 
-        Assert.True(service.ExecuteTask!.IsCompletedSuccessfully); // returned at once, never subscribed
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken); // returns at once
         Assert.Equal(0, bot.Events.ListenerCount);
         Assert.Empty(model.Requests);
         Assert.Null((await bot.Store.GetTicketAsync(number, TestContext.Current.CancellationToken))!.Summary);

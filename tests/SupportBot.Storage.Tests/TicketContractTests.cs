@@ -107,6 +107,26 @@ public abstract class TicketContractTests : TicketDeskContractTests
     }
 
     [Fact]
+    public async Task AiSummaryIsStoredWithoutMovingTheVersionAndUnknownTicketIsRefused()
+    {
+        var store = await CreateStoreAsync();
+        var number = await store.Tickets.NextTicketNumberAsync(Ct);
+        await store.Conversations.CommitTurnAsync(Turn(Chat, 0) with { NewTicket = Ticket(number, Chat) }, Ct);
+        var before = await store.Tickets.GetTicketAsync(number, Ct);
+        var summaries = (ITicketSummaryStore)store.Tickets;
+
+        Assert.True(await summaries.SetSummaryAsync(number, "USDT deposit on TRC20 not credited; UID given.", Ct));
+        Assert.False(await summaries.SetSummaryAsync(number + 1000, "no such ticket", Ct));
+
+        var after = await store.Tickets.GetTicketAsync(number, Ct);
+        Assert.Null(before!.Summary);
+        Assert.Equal("USDT deposit on TRC20 not credited; UID given.", after!.Summary);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.UpdatedAt, after.UpdatedAt);
+        Assert.Equal("USDT deposit on TRC20 not credited; UID given.", (await store.Tickets.QueryTicketsAsync(new TicketQuery(), Ct)).Single().Summary);
+    }
+
+    [Fact]
     public async Task TicketsForAUserAreNewestFirstAndOnlyTheirsInThatChannel()
     {
         var store = await CreateStoreAsync();
