@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SupportBot.Core.Recognizers.Time;
 
 namespace SupportBot.Core.Recognizers;
@@ -14,7 +15,7 @@ public sealed class TimeRecognizer : TextSlotRecognizer
     /// <inheritdoc />
     protected override RecognitionResult RecognizeClean(string text, RecognizerContext context)
     {
-        var parts = TimeGrammar.Parse(TimeLexer.Lex(text));
+        var parts = TimeGrammar.Parse(CollectionsMarshal.AsSpan(TimeLexer.Lex(text)));
         return parts is null
             ? RecognitionResult.Fail(RecognizerErrors.TimeFormat)
             : TimeResolver.Resolve(parts, context.Now, context.TimeZone, text);
@@ -37,7 +38,7 @@ public sealed class TimeRecognizer : TextSlotRecognizer
         // which the rest reads as one time wins (a short message: a few dozen tokens at most are tried).
         for (var start = 0; start < Math.Min(tokens.Count, 60); start++)
         {
-            if (TimeGrammar.Parse(tokens.GetRange(start, tokens.Count - start), lenient: true) is { } parts)
+            if (TimeGrammar.Parse(CollectionsMarshal.AsSpan(tokens)[start..], lenient: true) is { } parts)
             {
                 return TimeResolver.Resolve(parts, context.Now, context.TimeZone, cleaned[tokens[start].Start..].Trim()).Value;
             }
@@ -55,7 +56,7 @@ public sealed class TimeRecognizer : TextSlotRecognizer
         for (var i = 0; i < tokens.Count; i++)
         {
             var parts = new TimeParts();
-            var dateLength = TimeGrammar.MatchIsoDate(tokens, i, parts);
+            var dateLength = TimeGrammar.MatchIsoDate(CollectionsMarshal.AsSpan(tokens), i, parts);
             if (dateLength == 0)
             {
                 continue;
@@ -66,9 +67,9 @@ public sealed class TimeRecognizer : TextSlotRecognizer
             // The longest run of up to 7 tokens that reads as a clock time alone ("10:45:00+08:00" is 7).
             for (var length = Math.Min(7, tokens.Count - j); length >= 3; length--)
             {
-                var range = tokens.GetRange(j, length);
+                var range = CollectionsMarshal.AsSpan(tokens).Slice(j, length);
                 var trailingFiller = range[^1].Kind == TimeTokenKind.Symbol;
-                if (trailingFiller || range.Any(t => t.Kind == TimeTokenKind.Word && !t.Is("z")))
+                if (trailingFiller || HasWordOtherThanZ(range))
                 {
                     continue;
                 }
@@ -86,5 +87,18 @@ public sealed class TimeRecognizer : TextSlotRecognizer
         }
 
         return null;
+    }
+
+    private static bool HasWordOtherThanZ(ReadOnlySpan<TimeToken> range)
+    {
+        foreach (var token in range)
+        {
+            if (token.Kind == TimeTokenKind.Word && !token.Is("z"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

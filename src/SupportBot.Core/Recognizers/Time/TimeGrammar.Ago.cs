@@ -10,7 +10,7 @@ internal static partial class TimeGrammar
 
     /// <summary>"20分钟前", "三个小时前", "半小时前", "一个半小时前", "3天前", "20 minutes ago", "an hour ago",
     /// "half an hour ago". Whole days become a relative day; shorter spans a moment.</summary>
-    private static int MatchAgo(List<TimeToken> t, int i, TimeParts p)
+    private static int MatchAgo(ReadOnlySpan<TimeToken> t, int i, TimeParts p)
     {
         var j = i;
         double count;
@@ -40,7 +40,7 @@ internal static partial class TimeGrammar
             count = 0.5;
             j = Word(t, j + 1, "a", "an") ? j + 2 : j + 1;
         }
-        else if (j < t.Count && Array.IndexOf(EnglishCounts, t[j].Text) is var n && n > 0 &&
+        else if (j < t.Length && Array.IndexOf(EnglishCounts, t[j].Text) is var n && n > 0 &&
             t[j].Kind == TimeTokenKind.Word)
         {
             count = n;
@@ -88,13 +88,13 @@ internal static partial class TimeGrammar
 
     /// <summary>"等了/卡了/过了/拖了 三个小时", "stuck/waiting/pending for 3 hours" before the span at <paramref name="i"/>.
     /// Only these: "locked for 24 hours" says how long something will last, not when it began.</summary>
-    private static bool HasBeenWaiting(List<TimeToken> t, int i) =>
+    private static bool HasBeenWaiting(ReadOnlySpan<TimeToken> t, int i) =>
         i >= 2 && ((Sym(t, i - 1, "了") && Sym(t, i - 2, "等", "卡", "过", "拖"))
             || (Word(t, i - 1, "for") && Word(t, i - 2, WaitingWords)));
 
-    private static TimeSpan? UnitAt(List<TimeToken> t, int j)
+    private static TimeSpan? UnitAt(ReadOnlySpan<TimeToken> t, int j)
     {
-        if (j >= t.Count || t[j].Kind != TimeTokenKind.Word)
+        if (j >= t.Length || t[j].Kind != TimeTokenKind.Word)
         {
             return null;
         }

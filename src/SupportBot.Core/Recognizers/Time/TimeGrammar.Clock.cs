@@ -4,7 +4,7 @@ namespace SupportBot.Core.Recognizers.Time;
 internal static partial class TimeGrammar
 {
     /// <summary>"10:45", "10:45:30", "8:15am", "9:30 p.m.".</summary>
-    private static int MatchClock(List<TimeToken> t, int i, TimeParts p)
+    private static int MatchClock(ReadOnlySpan<TimeToken> t, int i, TimeParts p)
     {
         if (!(Num(t, i) && t[i].Digits > 0 && Sym(t, i + 1, ":") && Num(t, i + 2) && t[i + 2].Digits == 2 &&
             Tight(t, i + 1, i + 2)))
@@ -25,7 +25,7 @@ internal static partial class TimeGrammar
     }
 
     /// <summary>"9pm", "9 a.m.", "9 o'clock", "at 9".</summary>
-    private static int MatchHourAmPm(List<TimeToken> t, int i, TimeParts p)
+    private static int MatchHourAmPm(ReadOnlySpan<TimeToken> t, int i, TimeParts p)
     {
         if (!(Num(t, i) && t[i].Digits > 0))
         {
@@ -39,7 +39,7 @@ internal static partial class TimeGrammar
         }
 
         // "yesterday evening at 9": a bare hour only after "at", and only when nothing else could own the number.
-        var afterAt = i > 0 && Word(t, i - 1, "at") && (i + 1 == t.Count || t[i + 1].Kind == TimeTokenKind.Symbol);
+        var afterAt = i > 0 && Word(t, i - 1, "at") && (i + 1 == t.Length || t[i + 1].Kind == TimeTokenKind.Symbol);
         if (ampm == 0 && !afterAt)
         {
             return 0;
@@ -49,7 +49,7 @@ internal static partial class TimeGrammar
         return 1 + ampm;
     }
 
-    private static int MatchAmPm(List<TimeToken> t, int j, TimeParts p)
+    private static int MatchAmPm(ReadOnlySpan<TimeToken> t, int j, TimeParts p)
     {
         if (Word(t, j, "am", "pm"))
         {
@@ -67,7 +67,7 @@ internal static partial class TimeGrammar
     }
 
     /// <summary>"10点45", "10点45分", "8点半", "九点", "3点一刻", "15时30分20秒".</summary>
-    private static int MatchChineseClock(List<TimeToken> t, int i, TimeParts p)
+    private static int MatchChineseClock(ReadOnlySpan<TimeToken> t, int i, TimeParts p)
     {
         if (!(Num(t, i) && Word(t, i + 1, "点", "点钟", "时")))
         {
@@ -113,7 +113,7 @@ internal static partial class TimeGrammar
     }
 
     /// <summary>"Z" right after a time, "UTC", "UTC+8", "GMT-5:30", "+08:00" right after a time.</summary>
-    private static int MatchOffset(List<TimeToken> t, int i, TimeParts p)
+    private static int MatchOffset(ReadOnlySpan<TimeToken> t, int i, TimeParts p)
     {
         if (p.Hour is not null && Word(t, i, "z") && !t[i].SpaceBefore)
         {

@@ -5,9 +5,9 @@ internal static partial class TimeGrammar
 {
     /// <summary>今天, 昨天, 前天, 大前天, 昨晚, 今早, 今晚, 明天; today, yesterday, tonight, last night, this morning,
     /// the day before yesterday, tomorrow.</summary>
-    private static int MatchRelativeDay(List<TimeToken> t, int i, TimeParts p)
+    private static int MatchRelativeDay(ReadOnlySpan<TimeToken> t, int i, TimeParts p)
     {
-        if (i >= t.Count || t[i].Kind != TimeTokenKind.Word)
+        if (i >= t.Length || t[i].Kind != TimeTokenKind.Word)
         {
             return 0;
         }
@@ -27,7 +27,7 @@ internal static partial class TimeGrammar
             "后天" => (2, DayPeriod.None, 1),
             "day" when Word(t, i + 1, "before") && Word(t, i + 2, "yesterday") => (-2, DayPeriod.None, 3),
             "last" when Word(t, i + 1, "night") => (-1, DayPeriod.Evening, 2),
-            "this" when PeriodOf(i + 1 < t.Count ? t[i + 1].Text : "") is { } period => (0, period, 2),
+            "this" when PeriodOf(i + 1 < t.Length ? t[i + 1].Text : "") is { } period => (0, period, 2),
             _ => null,
         };
         if (hit is not { } h)
@@ -45,9 +45,9 @@ internal static partial class TimeGrammar
     }
 
     /// <summary>上午, 下午, 晚上 …; morning, afternoon, evening, night; "noon" and "midnight" are also a time.</summary>
-    private static int MatchPeriod(List<TimeToken> t, int i, TimeParts p)
+    private static int MatchPeriod(ReadOnlySpan<TimeToken> t, int i, TimeParts p)
     {
-        if (i >= t.Count || t[i].Kind != TimeTokenKind.Word)
+        if (i >= t.Length || t[i].Kind != TimeTokenKind.Word)
         {
             return 0;
         }
@@ -73,13 +73,13 @@ internal static partial class TimeGrammar
         }
 
         var j = i + 1;
-        while (j < t.Count && t[j].Kind == TimeTokenKind.Word && t[j].Text is "around" or "about" or "at" or "roughly" or "approximately" or "like" or "maybe")
+        while (j < t.Length && t[j].Kind == TimeTokenKind.Word && t[j].Text is "around" or "about" or "at" or "roughly" or "approximately" or "like" or "maybe")
         {
             j++;
         }
 
-        if (j < t.Count && t[j].Kind == TimeTokenKind.Number && t[j].Value is >= 1 and <= 12
-            && (j + 1 >= t.Count || t[j + 1].Kind != TimeTokenKind.Symbol || t[j + 1].Text is not (":" or "：" or "." or "点")))
+        if (j < t.Length && t[j].Kind == TimeTokenKind.Number && t[j].Value is >= 1 and <= 12
+            && (j + 1 >= t.Length || t[j + 1].Kind != TimeTokenKind.Symbol || t[j + 1].Text is not (":" or "：" or "." or "点")))
         {
             p.SetTime(t[j].Value, 0, 0);
             return j - i + 1;
@@ -99,7 +99,7 @@ internal static partial class TimeGrammar
     };
 
     /// <summary>刚才, 刚刚, 刚; "just now", "now", "right now".</summary>
-    private static int MatchNow(List<TimeToken> t, int i, TimeParts p)
+    private static int MatchNow(ReadOnlySpan<TimeToken> t, int i, TimeParts p)
     {
         if (Word(t, i, "刚才", "刚刚", "刚", "now"))
         {
