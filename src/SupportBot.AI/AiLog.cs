@@ -32,4 +32,8 @@ internal static partial class AiLog
     [LoggerMessage(EventId = 1606, Level = LogLevel.Warning,
         Message = "AI summary for ticket {Ticket} failed ({Failure}); the ticket stays without one")]
     public static partial void SummaryFailed(ILogger logger, long ticket, string failure);
+
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Information,
+        Message = "AI draft reply for ticket {Ticket} ({Characters} characters, {Passages} knowledge passages) given to the agent")]
+    public static partial void ReplyDrafted(ILogger logger, long ticket, int characters, int passages);
 }

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SupportBot.Core.Knowledge;
 using SupportBot.Core.Safety;
+using SupportBot.Core.Storage;
 
 namespace SupportBot.AI;
 
 /// <summary>Registers the optional AI (section <c>AI</c>): options validated at start-up when enabled, the chat client
-/// with its timeout and breaker, the per-conversation budget and the background ticket summaries.</summary>
+/// with its timeout and breaker, the per-conversation budget, the background ticket summaries and the agents' draft
+/// replies.</summary>
 public static class AiServiceCollectionExtensions
 {
     /// <summary>Adds the AI services; they make no call unless <c>AI:Enabled</c> is true.</summary>
@@ -26,6 +29,17 @@ public static class AiServiceCollectionExtensions
             sp.GetRequiredService<IOutboundGuard>(), sp.GetRequiredService<ISecretScanner>()));
         services.AddSingleton<TicketSummarizer>();
         services.AddHostedService<TicketSummaryService>();
+
+        // The client is made on first use only: with AI off (and no endpoint) the suggester answers "off" without it.
+        services.AddSingleton(sp => new ReplySuggester(
+            sp.GetRequiredService<AiOptions>(),
+            new Lazy<AiChatClient>(sp.GetRequiredService<AiChatClient>),
+            sp.GetRequiredService<ITicketStore>(),
+            sp.GetRequiredService<IConversationStore>(),
+            sp.GetService<IKnowledgeBase>(),
+            new SuggestedReplyPrompt(sp.GetRequiredService<ISecretScanner>()),
+            sp.GetRequiredService<ModelOutputCheck>(),
+            sp.GetRequiredService<ILogger<ReplySuggester>>()));
         return services;
     }
 }

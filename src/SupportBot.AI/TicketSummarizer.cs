@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.Storage;
 
 namespace SupportBot.AI;
 
 /// <summary>Writes one ticket's summary for the agent: the ticket's redacted transcript and details go to the model,
-/// the answer goes through <see cref="ModelOutputCheck"/> and only then onto the ticket. Any failure leaves the ticket
-/// without a summary and changes nothing else.</summary>
+/// the answer goes through <see cref="ModelOutputCheck"/> and only then onto the ticket, and a
+/// <see cref="TicketEventKind.SummaryAdded"/> event tells the agents' workspaces to post it. Any failure leaves the
+/// ticket without a summary and changes nothing else.</summary>
 internal sealed class TicketSummarizer(
     ITicketStore tickets,
     IConversationStore conversations,
@@ -14,6 +16,7 @@ internal sealed class TicketSummarizer(
     AiCallBudget budget,
     TicketSummaryPrompt prompt,
     ModelOutputCheck check,
+    TicketEvents events,
     AiOptions options,
     TimeProvider time,
     ILogger<TicketSummarizer> logger)
@@ -55,6 +58,9 @@ internal sealed class TicketSummarizer(
         if (stored)
         {
             AiLog.SummaryStored(logger, number, summary.Length, (time.GetUtcNow() - ticket.CreatedAt).TotalMilliseconds);
+
+            // Published after the store holds it: listeners read the summary from the ticket, as with every event.
+            events.Publish(new TicketEvent(number, TicketEventKind.SummaryAdded, time.GetUtcNow()));
         }
 
         return stored;

@@ -25,6 +25,7 @@ public static class DiscordTexts
     public const string ThreadHowTo = "discord.thread.howTo";
     public const string ThreadUserLine = "discord.thread.userLine";
     public const string ThreadUnreachable = "discord.thread.unreachable";
+    public const string ThreadAiSummary = "discord.thread.aiSummary";
     public const string NotAgent = "discord.staff.notAgent";
     public const string NotTicketThread = "discord.staff.notTicketThread";
     public const string Claimed = "discord.staff.claimed";

@@ -15,6 +15,7 @@ internal static class TelegramTexts
     public const string TopicDetail = "telegram.topic.detail";
     public const string TopicUserMessage = "telegram.topic.userMessage";
     public const string TopicStatus = "telegram.topic.status";
+    public const string TopicAiSummary = "telegram.topic.aiSummary";
     public const string AgentNotLinked = "telegram.agent.notLinked";
     public const string AgentClaimed = "telegram.agent.claimed";
     public const string AgentAlreadyClaimed = "telegram.agent.alreadyClaimed";
@@ -26,7 +27,7 @@ internal static class TelegramTexts
     public static IReadOnlyList<string> Required { get; } =
     [
         PrivateChatOnly, FileTooLarge, FileFailed, AgentSignature, TopicName, TopicSummary, TopicDetail,
-        TopicUserMessage, TopicStatus, AgentNotLinked, AgentClaimed, AgentAlreadyClaimed, AgentClosed,
+        TopicUserMessage, TopicStatus, TopicAiSummary, AgentNotLinked, AgentClaimed, AgentAlreadyClaimed, AgentClosed,
         AgentNoteAdded, AgentRefused, AgentUnknownCommand,
     ];
 

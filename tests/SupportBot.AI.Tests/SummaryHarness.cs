@@ -26,6 +26,7 @@ internal sealed class SummaryHarness : IAsyncDisposable
             Budget,
             new TicketSummaryPrompt(scanner),
             new ModelOutputCheck(new OutboundGuard(scanner), scanner),
+            Bot.Events,
             options,
             Bot.Time,
             Logs.For<TicketSummarizer>());

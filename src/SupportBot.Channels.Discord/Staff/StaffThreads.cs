@@ -14,7 +14,8 @@ using SupportBot.Core.Tickets;
 namespace SupportBot.Channels.Discord.Staff;
 
 /// <summary>Modmail-style staff side: each ticket gets a thread in the staff channel with its summary; what the user
-/// writes about it afterwards is mirrored there (from the redacted transcript); a staff member's message in the thread
+/// writes about it afterwards is mirrored there (from the redacted transcript), and so is the optional AI's summary
+/// once it is stored; a staff member's message in the thread
 /// goes to the user through the ticket desk (outbound guard, agent name and code). Only members with the staff role
 /// whose Discord user is linked to an agent account may act.</summary>
 internal sealed class StaffThreads
@@ -73,6 +74,10 @@ internal sealed class StaffThreads
                 else if (change.Kind is TicketEventKind.UserMessage or TicketEventKind.Changed)
                 {
                     await SyncAsync(change.Number, ct);
+                }
+                else if (change.Kind == TicketEventKind.SummaryAdded)
+                {
+                    await PostAiSummaryAsync(change.Number, ct);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -169,6 +174,19 @@ internal sealed class StaffThreads
             cursor = line.Seq;
             await _state.SetCursorAsync(cursorName, cursor.ToString(CultureInfo.InvariantCulture), ct);
         }
+    }
+
+    /// <summary>Posts the AI's summary (stored only when the AI is on and its text passed the output check) in the
+    /// ticket's thread, labelled as the AI's.</summary>
+    public async Task PostAiSummaryAsync(long number, CancellationToken ct)
+    {
+        if (await _tickets.GetTicketAsync(number, ct) is not { Summary: { Length: > 0 } summary }
+            || await EnsureThreadAsync(number, ct) is not { } thread)
+        {
+            return;
+        }
+
+        await PostAsync(thread, Format(DiscordTexts.ThreadAiSummary, ("summary", DiscordMarkdown.Escape(summary))), ct);
     }
 
     /// <summary>A message in a ticket thread: relayed to the user when a staff member linked to an agent wrote it.</summary>

@@ -9,7 +9,7 @@ using Telegram.Bot.Exceptions;
 namespace SupportBot.Channels.Telegram.Agents;
 
 /// <summary>Mirrors tickets into the agent group: a topic with the summary when a ticket is created, the user's
-/// messages and status changes as they happen. Reads the ticket from the desk for every event, so what agents see
+/// messages and status changes as they happen, and the optional AI's summary once it is stored. Reads the ticket from the desk for every event, so what agents see
 /// went through the store's redaction.</summary>
 internal sealed class AgentTopicService : BackgroundService
 {
@@ -133,6 +133,18 @@ internal sealed class AgentTopicService : BackgroundService
                             ("number", ticketEvent.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                             ("status", TicketLifecycle.Name(changed.Ticket.Status)),
                             ("agent", changed.Ticket.AssigneeName ?? "-")),
+                        ct);
+                }
+
+                break;
+            case TicketEventKind.SummaryAdded:
+                // Only published when the AI is on and its text passed the output check; read back from the store.
+                var summarized = await _desk.GetAsync(ticketEvent.Number, ct);
+                if (summarized?.Ticket.Summary is { Length: > 0 } summary)
+                {
+                    await _topics.PostAsync(
+                        ticketEvent.Number,
+                        _catalog.Text(TelegramTexts.TopicAiSummary).Format(_topics.Locale, ("summary", summary)),
                         ct);
                 }
 

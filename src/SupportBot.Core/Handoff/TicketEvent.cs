@@ -25,4 +25,9 @@ public enum TicketEventKind
 
     /// <summary>An internal note was added.</summary>
     Note,
+
+    /// <summary>The optional AI stored its summary on the ticket (never published with AI off). The agents'
+    /// workspaces (Telegram topic, Discord thread) post it; it is not an agent's change, so the ticket's version and
+    /// history stay as they were.</summary>
+    SummaryAdded,
 }

@@ -47,7 +47,8 @@ internal static class AgentJson
         breached);
     }
 
-    public static ConsoleTicket Ticket(TicketView view, IReadOnlyList<Ticket> related, DialogCatalog catalog, string lang, TicketClock clock)
+    public static ConsoleTicket Ticket(
+        TicketView view, IReadOnlyList<Ticket> related, DialogCatalog catalog, string lang, TicketClock clock, bool suggestReply)
     {
         var t = view.Ticket;
         return new ConsoleTicket(
@@ -64,7 +65,8 @@ internal static class AgentJson
             [.. view.Notes.Select(n => new ConsoleNote(n.AgentName, n.Text, n.At))],
             [.. view.History.Select(h => new ConsoleHistory(h.At, h.Actor, h.Action, h.Detail))],
             [.. catalog.CannedReplies.Select(c => new ConsoleCanned(c.Id, c.Title.Get(lang), c.Text.Get(t.Locale)))],
-            [.. related.Where(r => r.Number != t.Number).Select(r => Summary(r, catalog, lang, clock))]);
+            [.. related.Where(r => r.Number != t.Number).Select(r => Summary(r, catalog, lang, clock))],
+            suggestReply);
     }
 
     private static string DetailTitle(DialogCatalog catalog, string category, string detailId, string lang)
@@ -112,7 +114,8 @@ public sealed record ConsoleTicket(
     IReadOnlyList<ConsoleNote> Notes,
     IReadOnlyList<ConsoleHistory> History,
     IReadOnlyList<ConsoleCanned> Canned,
-    IReadOnlyList<ConsoleTicketSummary> Related);
+    IReadOnlyList<ConsoleTicketSummary> Related,
+    bool SuggestReply);
 
 /// <summary>A gathered detail.</summary>
 public sealed record ConsoleDetail(string Id, string Title, string Display, string? Original);

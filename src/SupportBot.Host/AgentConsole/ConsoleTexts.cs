@@ -29,13 +29,15 @@ internal static class ConsoleTexts
     public const string NotPossible = "console.error.notPossible";
     public const string NoTicket = "console.error.noTicket";
     public const string SearchTooShort = "console.error.searchTooShort";
+    public const string AiOff = "console.error.aiOff";
+    public const string NoDraft = "console.error.noDraft";
 
     /// <summary>Every key the C# side uses (a test checks each exists in both languages).</summary>
     public static readonly IReadOnlyList<string> ServerKeys =
     [
         ClosedNoAdmin, SignInFailed, TooManySignIns, Csrf, PasswordChangeRequired, PasswordWrong, PasswordTooShort,
         PasswordSame, AdminOnly, NoSuchAgent, NotYourself, UnknownStatus, UnknownPriority, UnknownScope, NoAttachment,
-        AlreadyClaimed, NotSent, NotPossible, NoTicket, SearchTooShort,
+        AlreadyClaimed, NotSent, NotPossible, NoTicket, SearchTooShort, AiOff, NoDraft,
     ];
 
     /// <summary>The page's language for this request.</summary>

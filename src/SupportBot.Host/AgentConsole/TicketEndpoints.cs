@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SupportBot.Core.Catalog;
 using Microsoft.Extensions.Options;
+using SupportBot.AI;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Recognizers;
 using SupportBot.Core.Storage;
@@ -21,6 +22,7 @@ internal static class TicketEndpoints
         api.MapGet("/tickets/{number:long}/attachments/{id}", AttachmentAsync);
         api.MapPost("/tickets/{number:long}/claim", ClaimAsync);
         api.MapPost("/tickets/{number:long}/reply", ReplyAsync);
+        api.MapPost("/tickets/{number:long}/suggested-reply", SuggestReplyAsync);
         api.MapPost("/tickets/{number:long}/notes", NoteAsync);
         api.MapPost("/tickets/{number:long}/status", StatusAsync);
         api.MapPost("/tickets/{number:long}/priority", PriorityAsync);
@@ -96,7 +98,7 @@ internal static class TicketEndpoints
 
     private static async Task<IResult> GetAsync(
         long number, string? lang, TicketDesk desk, ITicketSearchStore search, DialogCatalog catalog, HttpContext http,
-        TimeProvider time, IOptions<AgentConsoleOptions> options)
+        TimeProvider time, IOptions<AgentConsoleOptions> options, ReplySuggester suggester)
     {
         var view = await desk.GetAsync(number, http.RequestAborted);
         if (view is null)
@@ -108,7 +110,7 @@ internal static class TicketEndpoints
         var uid = t.Details.FirstOrDefault(d => d.Kind == SlotKinds.Uid)?.Value;
         var related = await search.ListRelatedTicketsAsync(t.Conversation.Channel, t.UserId, uid, 50, http.RequestAborted);
         var clock = new TicketClock(time.GetUtcNow(), options.Value.Sla);
-        return TypedResults.Ok(AgentJson.Ticket(view, related, catalog, Language(lang), clock));
+        return TypedResults.Ok(AgentJson.Ticket(view, related, catalog, Language(lang), clock, suggester.Enabled));
     }
 
     /// <summary>Shorter search words would match most tickets.</summary>
@@ -143,6 +145,22 @@ internal static class TicketEndpoints
         var agent = (await AgentPrincipal.CurrentAsync(http))!;
         var result = await desk.ReplyAsync(number, DeskActor.For(agent), request.Text ?? "", http.RequestAborted);
         return Outcome(http, result, number, catalog, request.Lang);
+    }
+
+    /// <summary>The optional AI's draft reply, for the page to put in the reply box: never sent from here (the agent
+    /// sends it, edited or not, with <see cref="ReplyAsync"/>).</summary>
+    private static async Task<IResult> SuggestReplyAsync(long number, ReplySuggester suggester, HttpContext http)
+    {
+        var suggestion = await suggester.SuggestAsync(number, http.RequestAborted);
+        return suggestion.Outcome switch
+        {
+            SuggestedReplyOutcome.Drafted => TypedResults.Ok(new ConsoleDraft(suggestion.Draft!)),
+            SuggestedReplyOutcome.NoTicket => NotFound(http, number),
+            SuggestedReplyOutcome.AiOff => TypedResults.Json(
+                ConsoleTexts.Error(http, ConsoleTexts.AiOff), statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => TypedResults.Json(
+                ConsoleTexts.Error(http, ConsoleTexts.NoDraft), statusCode: StatusCodes.Status503ServiceUnavailable),
+        };
     }
 
     private static async Task<IResult> NoteAsync(
@@ -202,6 +220,9 @@ internal static class TicketEndpoints
 
 /// <summary>A reply or note, with the agent's interface language for any refusal message.</summary>
 public sealed record TextRequest(string? Text, string? Lang);
+
+/// <summary>The AI's draft reply, for the agent to edit.</summary>
+public sealed record ConsoleDraft(string Draft);
 
 /// <summary>A new status or priority, by wire name.</summary>
 public sealed record ValueRequest(string? Value);

@@ -14,6 +14,7 @@ namespace SupportBot.Host.Api;
 [JsonSerializable(typeof(TicketListDto))]
 [JsonSerializable(typeof(TicketViewDto))]
 [JsonSerializable(typeof(CannedListDto))]
+[JsonSerializable(typeof(SuggestedReplyDto))]
 [JsonSerializable(typeof(ReplyRequest))]
 [JsonSerializable(typeof(NoteRequest))]
 [JsonSerializable(typeof(StatusRequest))]

@@ -18,6 +18,9 @@ internal static class ApiProblems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+
     public static ProblemHttpResult TicketNotFound(long number) =>
         NotFound($"Ticket {number} does not exist.");
 

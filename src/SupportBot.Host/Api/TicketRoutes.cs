@@ -32,6 +32,14 @@ internal static class TicketRoutes
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        tickets.MapPost("/{number:long}/suggested-reply", SuggestedReplyEndpoint.SuggestAsync)
+            .WithName("SuggestReply")
+            .WithSummary("The optional AI's draft reply to the user, for an agent to edit; nothing is sent")
+            .WithDescription("Written from the redacted transcript and the matching knowledge-base passages, in the "
+                + "ticket's language, and checked by the outbound guard and the secret scanner. Send it with the "
+                + "replies route. 503 when the AI is off (AI:Enabled) or gave no usable draft.")
+            .Produces<SuggestedReplyDto>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         tickets.MapPost("/{number:long}/status", TicketActionEndpoints.StatusAsync)
             .WithName("SetTicketStatus")
             .WithSummary("Move the ticket through its life cycle")

@@ -362,6 +362,9 @@
     $('t-status').value = ticket.status;
     $('t-priority').value = ticket.priority;
     const mine = !!ticket.assignee && ticket.assignee === state.me.name;
+    // The AI's draft button only when AI is on; the draft goes in the reply box, never straight to the user.
+    $('t-suggest').hidden = !view.suggestReply;
+    if (first) $('suggest-note').hidden = true;
     $('t-claim').disabled = mine;
     $('t-claim').textContent = mine ? t('console.ui.ticket.claimedByYou') : t('console.ui.ticket.claim');
     renderAdmin(ticket);
@@ -498,6 +501,20 @@
     const text = $('t-note').value;
     if (!text.trim()) return;
     if (await act('/notes', { text: text, lang: lang() }, 'note-error')) $('t-note').value = '';
+  }
+
+  async function suggest() {
+    const number = state.ticket.ticket.number;
+    $('reply-error').textContent = '';
+    $('suggest-note').hidden = true;
+    $('t-suggest').disabled = true;
+    try {
+      const result = await api('POST', '/agent/api/tickets/' + number + '/suggested-reply', {});
+      if (!result.ok) { $('reply-error').textContent = failure(result); return; }
+      $('t-reply').value = result.data.draft;
+      $('suggest-note').hidden = false;
+      $('t-reply').focus();
+    } finally { $('t-suggest').disabled = false; }
   }
 
   function pickCanned() {
@@ -709,6 +726,7 @@
     $('t-status').addEventListener('change', function () { act('/status', { value: $('t-status').value }, 't-error'); });
     $('t-priority').addEventListener('change', function () { act('/priority', { value: $('t-priority').value }, 't-error'); });
     $('reply-form').addEventListener('submit', reply);
+    $('t-suggest').addEventListener('click', suggest);
     $('note-form').addEventListener('submit', note);
     $('t-canned').addEventListener('change', pickCanned);
     window.addEventListener('hashchange', route);
