@@ -32,4 +32,12 @@ internal static partial class AiLog
     [LoggerMessage(EventId = 1606, Level = LogLevel.Warning,
         Message = "AI summary for ticket {Ticket} failed ({Failure}); the ticket stays without one")]
     public static partial void SummaryFailed(ILogger logger, long ticket, string failure);
+
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Information,
+        Message = "AI {Purpose} skipped in a user's turn: the conversation's AI budget is spent")]
+    public static partial void TurnOverBudget(ILogger logger, string purpose);
+
+    [LoggerMessage(EventId = 1608, Level = LogLevel.Warning,
+        Message = "AI {Purpose} in a user's turn dropped: {Reason}")]
+    public static partial void TurnDropped(ILogger logger, string purpose, string reason);
 }
