@@ -54,13 +54,15 @@ internal sealed class AiChatClient
     }
 
     /// <summary>Asks the model; <paramref name="system"/> holds our instructions and <paramref name="user"/> the
-    /// (redacted) material. Null on any failure.</summary>
-    public async Task<AiReply?> CompleteAsync(string purpose, string system, string user, CancellationToken cancellationToken)
+    /// (redacted) material. <paramref name="responseFormat"/>, when given, asks for structured output (the caller
+    /// still parses the text strictly: a server may ignore it). Null on any failure.</summary>
+    public async Task<AiReply?> CompleteAsync(
+        string purpose, string system, string user, CancellationToken cancellationToken, ChatResponseFormat? responseFormat = null)
     {
         var history = new ChatHistory();
         history.AddSystemMessage(system);
         history.AddUserMessage(user);
-        var settings = new OpenAIPromptExecutionSettings { Temperature = 0.2, MaxTokens = 300 };
+        var settings = new OpenAIPromptExecutionSettings { Temperature = 0.2, MaxTokens = 300, ResponseFormat = responseFormat };
         var started = _time.GetTimestamp();
         try
         {

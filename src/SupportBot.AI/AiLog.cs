@@ -36,4 +36,12 @@ internal static partial class AiLog
     [LoggerMessage(EventId = 1607, Level = LogLevel.Information,
         Message = "AI draft reply for ticket {Ticket} ({Characters} characters, {Passages} knowledge passages) given to the agent")]
     public static partial void ReplyDrafted(ILogger logger, long ticket, int characters, int passages);
+
+    [LoggerMessage(EventId = 1608, Level = LogLevel.Information,
+        Message = "AI {Purpose} skipped in a user's turn: the conversation's AI budget is spent")]
+    public static partial void TurnOverBudget(ILogger logger, string purpose);
+
+    [LoggerMessage(EventId = 1609, Level = LogLevel.Warning,
+        Message = "AI {Purpose} in a user's turn dropped: {Reason}")]
+    public static partial void TurnDropped(ILogger logger, string purpose, string reason);
 }

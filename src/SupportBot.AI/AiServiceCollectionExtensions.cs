@@ -1,15 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SupportBot.Core.Catalog;
 using SupportBot.Core.Knowledge;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.AI;
 
 /// <summary>Registers the optional AI (section <c>AI</c>): options validated at start-up when enabled, the chat client
-/// with its timeout and breaker, the per-conversation budget, the background ticket summaries and the agents' draft
-/// replies.</summary>
+/// with its timeout and breaker, the per-conversation budget, the background ticket summaries, the agents' draft
+/// replies and the problem classifier the engine asks when its rules cannot tell (with AI off, the one that never has
+/// an opinion).</summary>
 public static class AiServiceCollectionExtensions
 {
     /// <summary>Adds the AI services; they make no call unless <c>AI:Enabled</c> is true.</summary>
@@ -28,6 +31,10 @@ public static class AiServiceCollectionExtensions
         services.AddSingleton(sp => new ModelOutputCheck(
             sp.GetRequiredService<IOutboundGuard>(), sp.GetRequiredService<ISecretScanner>()));
         services.AddSingleton<TicketSummarizer>();
+        services.AddSingleton(sp => new ProblemClassificationPrompt(sp.GetRequiredService<DialogCatalog>()));
+        services.AddSingleton<IProblemClassifier>(sp => sp.GetRequiredService<AiOptions>().Enabled
+            ? ActivatorUtilities.CreateInstance<ModelProblemClassifier>(sp)
+            : NoProblemClassifier.Instance);
         services.AddHostedService<TicketSummaryService>();
 
         // The client is made on first use only: with AI off (and no endpoint) the suggester answers "off" without it.

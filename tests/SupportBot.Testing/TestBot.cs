@@ -5,6 +5,7 @@ using SupportBot.Core.Handoff;
 using SupportBot.Core.Recognizers;
 using SupportBot.Core.Routing;
 using SupportBot.Core.Safety;
+using SupportBot.Core.Understanding;
 using SupportBot.Dialogs;
 using SupportBot.Knowledge;
 using SupportBot.Core.Knowledge;
@@ -24,13 +25,15 @@ public sealed class TestBot
     /// <summary>The knowledge base over the shipped articles.</summary>
     public static IKnowledgeBase ShippedKnowledgeBase => ShippedKnowledge.Value;
 
-    /// <summary>Wires a bot; <paramref name="channels"/> are the channel clients (for delete requests).</summary>
+    /// <summary>Wires a bot; <paramref name="channels"/> are the channel clients (for delete requests),
+    /// <paramref name="classifier"/> the AI's problem classifier (none: AI off).</summary>
     public TestBot(
         ManualTimeProvider? time = null,
         EngineOptions? options = null,
         IEnumerable<IChannelClient>? channels = null,
         DialogCatalog? catalog = null,
-        SupportOptions? support = null)
+        SupportOptions? support = null,
+        IProblemClassifier? classifier = null)
     {
         Time = time ?? new ManualTimeProvider();
         Options = options ?? new EngineOptions();
@@ -39,7 +42,8 @@ public sealed class TestBot
         var registry = new RecognizerRegistry();
         Engine = new DialogEngine(
             Catalog, SlotKinds.All.Select(registry.Get), Store, Store, Options, Time,
-            catalog is null ? ShippedKnowledge.Value : new LuceneKnowledgeBase(catalog.Knowledge, catalog.Synonyms));
+            catalog is null ? ShippedKnowledge.Value : new LuceneKnowledgeBase(catalog.Knowledge, catalog.Synonyms),
+            classifier);
         Support = support ?? new SupportOptions();
         var hours = BusinessHours.Parse(Support.BusinessHours, Options.TimeZone);
         Queue = new QueueAdvisor(Store, Catalog, Support, hours);

@@ -4,6 +4,7 @@ using SupportBot.Core.Knowledge;
 using SupportBot.Core.Recognizers;
 using SupportBot.Core.Safety;
 using SupportBot.Core.Storage;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.Core.Engine;
 
@@ -24,10 +25,12 @@ public sealed class DialogEngine
     private readonly AgentVerifier _verifier;
     private readonly HumanRequest _human;
     private readonly KnowledgeResponder _knowledge;
+    private readonly ProblemGuesser _guesser;
     private readonly Dictionary<string, string> _commandByWord = new(StringComparer.Ordinal);
 
     /// <summary>Creates the engine. Throws when a dialog names a detail kind no recognizer handles. Without
-    /// <paramref name="knowledge"/> questions get no article answers.</summary>
+    /// <paramref name="knowledge"/> questions get no article answers; without <paramref name="classifier"/> (AI off)
+    /// a message the rules cannot place gets the menu.</summary>
     public DialogEngine(
         DialogCatalog catalog,
         IEnumerable<ISlotRecognizer> recognizers,
@@ -35,7 +38,8 @@ public sealed class DialogEngine
         IAgentDirectory agents,
         EngineOptions options,
         TimeProvider time,
-        IKnowledgeBase? knowledge = null)
+        IKnowledgeBase? knowledge = null,
+        IProblemClassifier? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
@@ -57,6 +61,7 @@ public sealed class DialogEngine
         _gatherer = new DetailGatherer(byKind, _replies, _knowledge, options, zone);
         _tickets = new TicketFactory(tickets, _replies);
         _identifier = new ProblemIdentifier(catalog);
+        _guesser = new ProblemGuesser(classifier ?? NoProblemClassifier.Instance, catalog, byKind, zone);
         _choiceTitles = new ChoiceTitleIndex(catalog);
         _commands = new CommandHandler(catalog, _replies, _gatherer, _tickets, options);
         _verifier = new AgentVerifier(agents, catalog, _replies, _gatherer);
@@ -428,6 +433,18 @@ public sealed class DialogEngine
         if (picked is null && TryAnswerQuestion(turn, candidates))
         {
             return true;
+        }
+
+        // The rules cannot tell (and no likely problems are on offer): the classifier (the AI, when on) may; what it
+        // names goes on exactly as if the rules had named it.
+        if (candidates.Count == 0 && !(state.Phase == Phase.Clarify && state.ClarifyOptions.Count > 0)
+            && await _guesser.GuessAsync(turn, ct) is { } guessed)
+        {
+            candidates = [guessed];
+            if (TryAnswerQuestion(turn, candidates))
+            {
+                return true;
+            }
         }
 
         if (candidates.Count == 1)

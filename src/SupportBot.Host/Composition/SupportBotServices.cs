@@ -55,7 +55,8 @@ public static class SupportBotServices
                 sp.GetRequiredService<IAgentDirectory>(),
                 sp.GetRequiredService<IOptions<EngineOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IKnowledgeBase>());
+                sp.GetRequiredService<IKnowledgeBase>(),
+                sp.GetService<Core.Understanding.IProblemClassifier>());
         });
         services.AddSupportBotScreenshots(builder.Configuration);
 
